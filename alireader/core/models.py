@@ -1,0 +1,103 @@
+"""Plain, frozen data shared by every layer: articles, their blocks, and load warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class BlockKind(StrEnum):
+    """What a block of an article's body is."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+
+
+class Removal(StrEnum):
+    """Why a line was taken out of an article's body (shown to the reader, never hidden)."""
+
+    TITLE = "title"
+    REPEATED = "repeated line"
+    CATEGORY = "category"
+    BYLINE = "byline"
+    DATELINE = "date line"
+    SOURCE = "source"
+    DEBRIS = "loader debris"
+    COMMENTS = "comments prompt"
+    SHARE = "share bar"
+    CAPTION = "photo caption"
+    PROMO = "promotion"
+    FOOTER = "footer"
+    MARKUP = "markup"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph or heading of a cleaned article body."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line (or a piece of one, such as a trailing ``(AFP)``) that is not part of the body."""
+
+    text: str
+    reason: Removal
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedText:
+    """What :func:`alireader.core.parse.parse_article` makes of one raw text."""
+
+    title: str
+    title_inferred: bool
+    author: str | None
+    source: str | None
+    category: str | None
+    date: str | None
+    blocks: tuple[Block, ...]
+    removed: tuple[RemovedLine, ...]
+
+    @property
+    def body(self) -> str:
+        """The cleaned text: blocks separated by one blank line."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article of a corpus, cleaned and identified.
+
+    ``id`` follows the CLI contract (path relative to its root, without extension, ``/``-separated;
+    ``FILE/N`` for the N-th record of a JSONL file). ``path`` is the file it came from.
+    """
+
+    id: str
+    path: str
+    title: str
+    title_inferred: bool
+    author: str | None
+    source: str | None
+    category: str | None
+    date: str | None
+    url: str | None
+    blocks: tuple[Block, ...]
+    removed: tuple[RemovedLine, ...]
+    body: str = field(repr=False)
+    words: int
+    encoding: str = "utf-8"
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The text of every block, headings included, in order."""
+        return tuple(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadWarning:
+    """A file that could not be used (or only partly), and why, in one sentence."""
+
+    path: str
+    message: str
