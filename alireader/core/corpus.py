@@ -1,0 +1,441 @@
+"""Load articles from files and folders: discovery, decoding, JSON records, IDs.
+
+The corpus is only ever read: files are opened read-only and nothing is written next to them.
+Every file that cannot be used (or only partly) produces one :class:`LoadWarning` naming it, and
+loading goes on with the rest.
+
+Article IDs follow the CLI contract: the file's path relative to the folder it was found in,
+without extension, ``/``-separated (a file given directly: its stem); the N-th record of a JSON
+list or JSONL file is ``FILE/N`` (1-based), or its own ``id`` when it has one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import errno
+import json
+import os
+import stat
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from alireader.core.dates import normalise_date
+from alireader.core.decode import BinaryContent, decode_bytes
+from alireader.core.models import Article, LoadWarning, ParsedText
+from alireader.core.parse import parse_article
+from alireader.core.text import count_words
+from alireader.errors import ArticleNotFound, CorpusError
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_MAX_CANDIDATES = 10
+
+
+class FileKind(StrEnum):
+    """How a file's content is read."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    JSONL = "jsonl"
+
+
+SUFFIX_KINDS = {
+    ".txt": FileKind.TEXT,
+    ".text": FileKind.TEXT,
+    ".md": FileKind.MARKDOWN,
+    ".markdown": FileKind.MARKDOWN,
+    ".json": FileKind.JSON,
+    ".jsonl": FileKind.JSONL,
+    ".ndjson": FileKind.JSONL,
+}
+
+# Field names found in real exports, most common first.
+_TEXT_FIELDS = ("text", "body", "content", "article", "full_text", "maintext", "description")
+_TITLE_FIELDS = ("title", "headline", "name")
+_AUTHOR_FIELDS = ("author", "authors", "byline", "creator")
+_DATE_FIELDS = ("date", "published", "published_at", "pubdate", "date_publish", "datetime", "time")
+_URL_FIELDS = ("url", "link", "href", "source_url")
+_SOURCE_FIELDS = ("source", "site", "site_name", "publisher", "source_domain", "domain", "media")
+_CATEGORY_FIELDS = ("category", "section", "rubrique", "categories")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A file to read, with the ID its articles derive from and the root it was found under."""
+
+    path: Path
+    id: str
+    kind: FileKind
+    root: Path | None = None  # the folder it was found in; None for a file given directly
+
+
+@dataclass(slots=True)
+class Discovery:
+    """The files found under the given paths, and the entries that could not be visited."""
+
+    files: list[SourceFile] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)
+
+
+def _warning(path: Path | str, message: str) -> LoadWarning:
+    return LoadWarning(str(path), message)
+
+
+def _os_reason(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return error.strerror or type(error).__name__
+
+
+def discover(paths: Sequence[str | Path]) -> Discovery:
+    """Find the article files under ``paths`` (files, or folders searched recursively).
+
+    Hidden entries inside folders are skipped, symbolic links are followed but never into a loop,
+    and unreadable folders are reported. A path that does not exist is an error.
+    """
+    found = Discovery()
+    for given in paths:
+        path = Path(given).expanduser()
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            if path.is_symlink():
+                found.warnings.append(_warning(path, "skipped: a broken symbolic link"))
+                continue
+            raise CorpusError(f"No such file or folder: {given}") from None
+        except OSError as error:
+            raise CorpusError(f"Cannot read {given}: {_os_reason(error)}.") from None
+        if stat.S_ISDIR(info.st_mode):
+            _walk(path, found)
+        elif stat.S_ISREG(info.st_mode):
+            kind = SUFFIX_KINDS.get(path.suffix.lower(), FileKind.TEXT)
+            found.files.append(SourceFile(path, path.stem, kind))
+        else:
+            found.warnings.append(_warning(path, "skipped: not a regular file or folder"))
+    return found
+
+
+def _walk(root: Path, found: Discovery) -> None:
+    visited: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = folder.stat()
+        except OSError as error:
+            found.warnings.append(_warning(folder, f"skipped: {_os_reason(error)}"))
+            continue
+        if (info.st_dev, info.st_ino) in visited:
+            found.warnings.append(_warning(folder, "skipped: a symbolic link loop"))
+            continue
+        visited.add((info.st_dev, info.st_ino))
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            found.warnings.append(_warning(folder, f"folder skipped: {_os_reason(error)}"))
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+                is_file = not is_dir and entry.is_file()
+            except OSError as error:
+                found.warnings.append(_warning(entry.path, f"skipped: {_os_reason(error)}"))
+                continue
+            entry_path = Path(entry.path)
+            if is_dir:
+                subfolders.append(entry_path)
+            elif is_file:
+                kind = SUFFIX_KINDS.get(entry_path.suffix.lower())
+                if kind is not None:
+                    relative = entry_path.relative_to(root).with_suffix("")
+                    found.files.append(SourceFile(entry_path, relative.as_posix(), kind, root))
+            elif entry.is_symlink():
+                found.warnings.append(_warning(entry_path, _broken_link_reason(entry_path)))
+        # Depth first, in name order: reverse because the stack pops from the end.
+        stack.extend(reversed(subfolders))
+
+
+def _broken_link_reason(path: Path) -> str:
+    try:
+        path.stat()
+    except OSError as error:
+        return (
+            f"skipped: {_os_reason(error)}"
+            if error.errno == errno.ELOOP
+            else ("skipped: a broken symbolic link")
+        )
+    return "skipped: not a regular file"
+
+
+def read_source(
+    source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Article], list[LoadWarning]]:
+    """Read and parse one file into its articles, with warnings for what could not be used.
+
+    The returned IDs are not yet unique across the corpus; :class:`Corpus` makes them so.
+    """
+    path = source.path
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            limit = max_bytes / 1024 / 1024
+            return [], [
+                _warning(
+                    path,
+                    f"skipped: {size / 1024 / 1024:.1f} MB is over the {limit:g} MB size limit",
+                )
+            ]
+        with path.open("rb") as handle:  # read-only, always
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        return [], [_warning(path, f"skipped: {_os_reason(error)}")]
+    if len(data) > max_bytes:
+        return [], [_warning(path, f"skipped: over the {max_bytes / 1024 / 1024:g} MB size limit")]
+    if not data.strip():
+        return [], [_warning(path, "skipped: the file is empty")]
+    try:
+        decoded = decode_bytes(data)
+    except BinaryContent:
+        return [], [_warning(path, "skipped: binary content, not text")]
+    warnings = [_warning(path, decoded.note)] if decoded.note else []
+    if not decoded.text.strip():
+        return [], [*warnings, _warning(path, "skipped: the file has no text")]
+
+    if source.kind in (FileKind.JSON, FileKind.JSONL):
+        articles, record_warnings = _read_records(source, decoded.text, decoded.encoding)
+        return articles, warnings + record_warnings
+    parsed = parse_article(decoded.text, markdown=source.kind is FileKind.MARKDOWN)
+    article = _article(source.id, path, parsed, None, decoded.encoding)
+    if not article.body:
+        warnings.append(_warning(path, "no article text found: everything was site boilerplate"))
+    return [article], warnings
+
+
+def _article(
+    article_id: str, path: Path, parsed: ParsedText, url: str | None, encoding: str
+) -> Article:
+    body = parsed.body
+    return Article(
+        id=article_id,
+        path=str(path),
+        title=parsed.title or article_id.rsplit("/", 1)[-1],
+        title_inferred=parsed.title_inferred or not parsed.title,
+        author=parsed.author,
+        source=parsed.source,
+        category=parsed.category,
+        date=parsed.date,
+        url=url,
+        blocks=parsed.blocks,
+        removed=parsed.removed,
+        body=body,
+        words=count_words(body),
+        encoding=encoding,
+    )
+
+
+# --- JSON and JSONL ---------------------------------------------------------------------------
+
+
+def _read_records(
+    source: SourceFile, text: str, encoding: str
+) -> tuple[list[Article], list[LoadWarning]]:
+    records: list[tuple[int, Any]] = []
+    bad_lines: list[int] = []
+    if source.kind is FileKind.JSONL:
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                records.append((number, json.loads(line)))
+            except (ValueError, RecursionError):
+                bad_lines.append(number)
+    else:
+        try:
+            document = json.loads(text)
+        except (ValueError, RecursionError) as error:
+            where = f" (line {error.lineno})" if isinstance(error, json.JSONDecodeError) else ""
+            return [], [_warning(source.path, f"skipped: invalid JSON{where}")]
+        if isinstance(document, dict) and not _first_text(document, _TEXT_FIELDS):
+            # A wrapper such as {"articles": [...]}: take the first list of objects in it.
+            document = next((v for v in document.values() if isinstance(v, list)), document)
+        if isinstance(document, list):
+            records = list(enumerate(document, start=1))
+        else:
+            records = [(0, document)]
+
+    articles: list[Article] = []
+    unusable: list[int] = []
+    for number, record in records:
+        article = _record_article(source, number, record, encoding)
+        if article is None:
+            unusable.append(number)
+        else:
+            articles.append(article)
+    warnings = []
+    unit = "line" if source.kind is FileKind.JSONL else "record"
+    if bad_lines:
+        warnings.append(_warning(source.path, _count_message(bad_lines, unit, "not valid JSON")))
+    if unusable:
+        what = "not an article (no text field)"
+        warnings.append(_warning(source.path, _count_message(unusable, unit, what)))
+    return articles, warnings
+
+
+def _count_message(numbers: list[int], unit: str, what: str) -> str:
+    if numbers == [0]:
+        return f"skipped: {what}"
+    shown = ", ".join(str(n) for n in numbers[:5]) + (", …" if len(numbers) > 5 else "")
+    plural = "s" if len(numbers) > 1 else ""
+    return f"{len(numbers)} {unit}{plural} skipped, {what}: {unit}{plural} {shown}"
+
+
+def _first_text(record: dict[str, Any], names: Iterable[str]) -> str | None:
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, list):
+            value = ", ".join(str(item) for item in value if isinstance(item, (str, int, float)))
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("title")
+        if (
+            isinstance(value, (str, int, float))
+            and not isinstance(value, bool)
+            and str(value).strip()
+        ):
+            return str(value).strip()
+    return None
+
+
+def _record_article(source: SourceFile, number: int, record: Any, encoding: str) -> Article | None:
+    if not isinstance(record, dict):
+        return None
+    body = _first_text(record, _TEXT_FIELDS)
+    if body is None:
+        return None
+    own_id = _first_text(record, ("id", "_id", "uid", "guid"))
+    if own_id is not None:
+        article_id = own_id.replace("\n", " ")
+    else:
+        article_id = source.id if number == 0 else f"{source.id}/{number}"
+    date = _first_text(record, _DATE_FIELDS)
+    parsed = parse_article(
+        body,
+        title=_first_text(record, _TITLE_FIELDS),
+        author=_first_text(record, _AUTHOR_FIELDS),
+        source=_first_text(record, _SOURCE_FIELDS),
+        category=_first_text(record, _CATEGORY_FIELDS),
+        date=normalise_date(date) if date else None,
+    )
+    return _article(article_id, source.path, parsed, _first_text(record, _URL_FIELDS), encoding)
+
+
+# --- The corpus -------------------------------------------------------------------------------
+
+
+class Corpus:
+    """The articles loaded from a set of paths, with unique IDs and the warnings met on the way."""
+
+    def __init__(self, roots: Sequence[Path] = ()) -> None:
+        self.roots: tuple[Path, ...] = tuple(roots)
+        self.articles: list[Article] = []
+        self.warnings: list[LoadWarning] = []
+        self._by_id: dict[str, Article] = {}
+        self._sorted_ids: list[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    def add(self, article: Article, source: SourceFile | None = None) -> Article:
+        """Add an article, renaming it if its ID is taken (returns the article as added)."""
+        article_id = self._unique_id(article.id, source)
+        if article_id != article.id:
+            article = replace(article, id=article_id)
+        self.articles.append(article)
+        self._by_id[article_id] = article
+        self._sorted_ids = None
+        return article
+
+    def _unique_id(self, wanted: str, source: SourceFile | None) -> str:
+        if wanted not in self._by_id:
+            return wanted
+        candidates = []
+        if source is not None:
+            candidates.append(f"{wanted}{source.path.suffix}")  # "a.md" beside "a.txt"
+            if source.root is not None:
+                candidates.append(f"{source.root.name}/{wanted}")  # same name in two roots
+        for candidate in candidates:
+            if candidate not in self._by_id:
+                return candidate
+        number = 2
+        while f"{wanted}~{number}" in self._by_id:
+            number += 1
+        return f"{wanted}~{number}"
+
+    def get(self, article_id: str) -> Article | None:
+        """The article with exactly this ID, or None."""
+        return self._by_id.get(article_id)
+
+    def resolve(self, reference: str) -> Article:
+        """The article named by an exact ID or a unique ID prefix, like git.
+
+        Raises :class:`ArticleNotFound` listing the candidates when the prefix is ambiguous, or
+        the closest IDs when nothing matches.
+        """
+        if (article := self._by_id.get(reference)) is not None:
+            return article
+        matches = [i for i in self._ids() if i.startswith(reference)] if reference else []
+        if len(matches) == 1:
+            return self._by_id[matches[0]]
+        if matches:
+            shown = ", ".join(matches[:_MAX_CANDIDATES])
+            more = (
+                f" and {len(matches) - _MAX_CANDIDATES} more"
+                if len(matches) > _MAX_CANDIDATES
+                else ""
+            )
+            raise ArticleNotFound(
+                f"Article ID '{reference}' is ambiguous: it could be {shown}{more}.", tuple(matches)
+            )
+        close = difflib.get_close_matches(reference, self._ids(), n=5, cutoff=0.6)
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        raise ArticleNotFound(f"No article with ID '{reference}'.{hint}", tuple(close))
+
+    def _ids(self) -> list[str]:
+        if self._sorted_ids is None:
+            self._sorted_ids = sorted(self._by_id)
+        return self._sorted_ids
+
+
+def iter_load(
+    discovery: Discovery, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[tuple[SourceFile, list[Article], list[LoadWarning]]]:
+    """Read the discovered files one by one (for callers that report progress)."""
+    for source in discovery.files:
+        articles, warnings = read_source(source, max_bytes)
+        yield source, articles, warnings
+
+
+def load_corpus(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+    """Load every article under ``paths``; warnings are collected, never raised.
+
+    Raises :class:`CorpusError` only when a given path does not exist or cannot be read at all.
+    """
+    discovery = discover(paths)
+    corpus = Corpus([Path(p) for p in paths])
+    corpus.warnings.extend(discovery.warnings)
+    for source, articles, warnings in iter_load(discovery, max_bytes):
+        for article in articles:
+            corpus.add(article, source)
+        corpus.warnings.extend(warnings)
+    return corpus
