@@ -19,17 +19,21 @@ from rich.text import Text
 from alireader.core.models import Article, BlockKind, LoadWarning
 from alireader.core.text import visible_controls
 
+_PIPE_WIDTH = 100_000  # into a pipe, lines are as long as their content
 READING_MEASURE = 88  # characters per line for prose: comfortable, even in a wide terminal
 
 
 def make_console(file: TextIO | None = None) -> Console:
     """A console that writes plain text into pipes and under ``NO_COLOR``."""
     stream = file or sys.stdout
-    plain = bool(os.environ.get("NO_COLOR")) or not _isatty(stream)
+    terminal = _isatty(stream)
+    plain = bool(os.environ.get("NO_COLOR")) or not terminal
     return Console(
         file=stream,
         color_system=None if plain else "auto",
-        force_terminal=False if plain else None,
+        force_terminal=None if terminal else False,
+        # Into a pipe there is no width to fit: tables keep their natural width.
+        width=None if terminal else _PIPE_WIDTH,
         highlight=False,
         markup=False,
         emoji=False,
@@ -60,11 +64,19 @@ def byline(article: Article) -> str:
 def print_list(console: Console, articles: Sequence[Article]) -> None:
     """A table of the articles: ID, title, source or author, words."""
     # Fixed widths for the short columns; the title takes what is left and is ellipsised.
-    id_width = min(max((len(a.id) for a in articles), default=2), 24)
+    id_width = min(
+        max((len(a.id) for a in articles), default=2), 24 if console.is_terminal else 200
+    )
     source_width = min(max((len(a.source or a.author or "") for a in articles), default=0), 20)
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", expand=True)
+    # On a terminal the table fits the window; into a pipe nothing is cut (no width to fit).
+    on_terminal = console.is_terminal
+    table = Table(
+        box=None, pad_edge=False, show_edge=False, header_style="bold", expand=on_terminal
+    )
     table.add_column("ID", style="cyan", no_wrap=True, overflow="ellipsis", width=max(id_width, 2))
-    table.add_column("Title", ratio=1, no_wrap=True, overflow="ellipsis", min_width=20)
+    table.add_column(
+        "Title", ratio=1 if on_terminal else None, no_wrap=True, overflow="ellipsis", min_width=20
+    )
     table.add_column(
         "Source / author",
         style="dim",
