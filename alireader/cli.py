@@ -148,9 +148,24 @@ def _open_reader(argv: Sequence[str]) -> int:
 _COMMANDS = {"list": _command_list, "show": _command_show}
 
 
+def _mistyped_command(word: str) -> str | None:
+    """The subcommand ``word`` was probably meant to be, when it names no existing path."""
+    import difflib
+
+    if word.startswith("-") or Path(word).exists():
+        return None
+    close = difflib.get_close_matches(word, _COMMANDS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def run(argv: Sequence[str]) -> int:
     """Run the command line ``argv`` (without the program name) and return the exit status."""
     if not argv or (argv[0] not in _COMMANDS and argv[0] not in ("-h", "--help")):
+        if argv and (meant := _mistyped_command(argv[0])):
+            print(
+                f"alireader: unknown command '{argv[0]}'. Did you mean '{meant}'?", file=sys.stderr
+            )
+            return EXIT_USAGE
         return _open_reader(argv)
     args = build_parser().parse_args(argv)
     if args.command is None:

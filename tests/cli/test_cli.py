@@ -200,6 +200,12 @@ def test_usage_errors_are_exit_2(args: tuple[str, ...]) -> None:
     assert len(result.stderr.strip().splitlines()) == 1 and "--help" in result.stderr
 
 
+def test_a_mistyped_command_gets_a_hint() -> None:
+    result = run("lsit")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "alireader: unknown command 'lsit'. Did you mean 'list'?"
+
+
 def test_version_and_help() -> None:
     assert run("--version").stdout.strip() == f"alireader {__version__}"
     help_text = run("--help").stdout
