@@ -53,6 +53,11 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+def _mostly_controls(text: str) -> bool:
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f") + text.count("\ufffd")
+    return controls > 0.10 * max(len(text), 1)
+
+
 def looks_binary(sample: bytes) -> bool:
     """NUL bytes, or many control bytes, in what should be text."""
     if not sample:
@@ -77,15 +82,22 @@ def decode_bytes(data: bytes) -> Decoded:
     sample = data[:_SAMPLE]
     if (utf16 := _utf16_without_bom(sample)) is not None:
         text = data.decode(utf16, errors="replace")
+        # A NUL in every other byte is also what many binary formats look like: only text that
+        # reads as text was UTF-16.
+        if _mostly_controls(text[: _SAMPLE // 2]):
+            raise BinaryContent("binary content")
         return Decoded(text, utf16, "read as UTF-16 without a byte-order mark")
     if looks_binary(sample):
         raise BinaryContent("binary content")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as error:
-        if _UTF8_MULTIBYTE.search(data):
-            text = data.decode("utf-8", errors="replace")
-            bad = text.count("\ufffd")
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        # Windows-1252 text can contain byte runs that happen to be valid UTF-8 ("é »" is
+        # E9 A0 BB), but in it invalid bytes far outnumber them. A UTF-8 file with a few stray
+        # bytes is the other way round.
+        if len(_UTF8_MULTIBYTE.findall(data)) >= bad:
             plural = "s" * (bad > 1)
             note = f"{bad} invalid UTF-8 byte{plural} replaced with � (first at byte {error.start})"
             return Decoded(text, "utf-8", note)

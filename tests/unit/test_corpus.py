@@ -321,3 +321,41 @@ def test_resolve_unknown_suggests_close_ids(seeds_dir: Path) -> None:
     with pytest.raises(ArticleNotFound, match="No article") as caught:
         corpus.resolve("004_c0c07fbbedaddbcf")
     assert caught.value.candidates == ("004_c0c07fbbedaddbce",)
+
+
+# --- parallel loading -------------------------------------------------------------------------
+
+
+def test_parallel_loading_gives_the_serial_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import alireader.core.corpus as corpus_module
+
+    for number in range(40):
+        write(
+            tmp_path / f"d{number % 3}" / f"a{number:02d}.txt",
+            f"Titre {number}\n\nTexte numéro {number}. Fin.\n",
+        )
+    write(tmp_path / "bad.txt", b"\x00\x01" * 20)
+    monkeypatch.setattr(corpus_module, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(corpus_module, "_CHUNK_FILES", 7)
+    serial = load_corpus([tmp_path], workers=1)
+    parallel = load_corpus([tmp_path], workers=2)
+    assert parallel.articles == serial.articles and len(serial) == 40
+    assert parallel.warnings == serial.warnings and len(serial.warnings) == 1
+
+
+def test_loading_goes_on_when_worker_processes_cannot_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import alireader.core.corpus as corpus_module
+
+    for number in range(10):
+        write(tmp_path / f"a{number}.txt", f"Titre {number}\n\nTexte {number}.\n")
+
+    def no_processes(*_args: object, **_kwargs: object) -> None:
+        raise OSError("no processes in this sandbox")
+
+    monkeypatch.setattr(corpus_module, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(corpus_module, "ProcessPoolExecutor", no_processes)
+    assert len(load_corpus([tmp_path], workers=2)) == 10

@@ -49,12 +49,21 @@ def test_mostly_utf8_with_a_bad_byte_keeps_the_utf8_text() -> None:
     assert decoded.note is not None and "invalid UTF-8" in decoded.note
 
 
+def test_windows_1252_with_accidental_utf8_sequences_is_still_windows_1252() -> None:
+    # "é" then a no-break space and "»" is E9 A0 BB in Windows-1252: valid UTF-8 by accident.
+    text = "Le marché\u00a0» a réagi. " * 3 + "Éléments créés à Noël, déjà."
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert decoded.encoding == "windows-1252"
+    assert decoded.text == text
+
+
 @pytest.mark.parametrize(
     "data",
     [
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
         b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)),
         bytes(range(0, 32)) * 40,
+        b"\x00\x01" * 20,  # a NUL every other byte, like UTF-16, but no text
     ],
 )
 def test_binary_content_is_refused(data: bytes) -> None:
