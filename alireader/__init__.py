@@ -6,9 +6,3 @@ Textual application built on top of it. Importing this package imports neither.
 """
 
 __version__ = "0.1.0"
-
-import logging
-
-# Library logging stays silent unless the application configures it: a stray warning printed on
-# stderr would draw over the terminal UI.
-logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -48,6 +48,9 @@ __all__ = [
 ]
 
 _log = logging.getLogger(__name__)
+# Silent unless the application configures logging: Python's last-resort handler would print
+# warnings on stderr, over the terminal UI.
+logging.getLogger("alireader").addHandler(logging.NullHandler())
 
 STATE_FILENAME = "state.sqlite3"
 SCHEMA_VERSION = 1
