@@ -20,7 +20,8 @@ _MONTHS = {
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
-_ISO = re.compile(rf"\b{_YEAR}-(?P<month>\d\d)-(?P<day>\d\d)\b")
+# Not \b at the end: a timestamp glues the time to the day ("2020-11-10t10:32", folded).
+_ISO = re.compile(rf"\b{_YEAR}-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)")
 _NUMERIC = re.compile(rf"\b(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.]{_YEAR}\b")
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(?P<day>\d{{1,2}}|1er)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\.?,?\s+{_YEAR}\b"
@@ -65,32 +66,63 @@ def normalise_date(value: str) -> str:
     return find_date(value) or value.strip()
 
 
-_WEEKDAYS = (
-    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
-)
-_TIME = r"(?:\s*(?:a|at|,|-)?\s*\d{1,2}\s*(?:h|:)\s*\d{0,2}(?:\s*(?:am|pm|utc|gmt|cet|cest))?)?"
-# A line that is nothing but a date (and maybe a weekday and a time): a dateline, not prose.
-_DATE_ONLY = re.compile(
-    rf"^(?:le\s+|on\s+)?(?:{_WEEKDAYS}\.?,?\s+)?(?:"
-    rf"(?:\d{{1,2}}|1er)(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?,?\s+(?:19|20)\d\d"
-    rf"|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
-    rf"|(?:19|20)\d\d-\d\d-\d\d(?:t[\d:.+z-]*)?"
-    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.](?:19|20)\d\d"
-    rf"){_TIME}\.?$"
-)
-# "Publié le …", "Mis à jour le …", "Published: …", "Updated …" (with a date in the rest).
-_DATE_LABEL = re.compile(
-    r"^(?:publie|mis a jour|modifie|mise a jour|cree|posted|published|updated|last updated|"
-    r"first published|date(?: de publication)?)\b"
+# The words a date line may hold besides its date: labels ("Publié le", "Updated"), weekdays,
+# times and zones ("10h32", "6:45 p.m. EDT"), relative times ("2 hours ago", "il y a 3 h") and
+# the small words between them. Single letters ("à" folded, "h", "p.m.") are always allowed.
+_DATE_LINE_VOCABULARY = """
+    publie publiee mis mise jour modifie modifiee cree creee actualise actualisee posted
+    published updated last first date publication edited revised modified
+    lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday
+    saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    le la les du de des et on at the and of by par il ya y ago hier aujourd hui today yesterday
+    am pm utc gmt cet cest bst est edt cdt pdt pst mdt ist jst et heure heures hour hours hr hrs
+    min mn mins minute minutes sec jour jours day days semaine semaines week weeks mois month
+    months an ans year years er st nd rd th
+"""
+_DATE_LINE_WORDS = frozenset(_DATE_LINE_VOCABULARY.split()) | frozenset(_MONTHS)
+_DATE_LINE_START = re.compile(r"[a-z]+")
+_DATE_LINE_TOKEN = re.compile(r"[a-z]+|\d+|[^\sa-z\d]")
+_DATE_LINE_PUNCT = frozenset(",.:;-|/()[]·•–—'+")
+_YEAR_IN = re.compile(r"(?:19|20)\d\d")
+_GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# "Updated 2 hours ago", "Mis à jour il y a 3 heures", "Publié aujourd'hui à 09h12, modifié à
+# 10h45": a date line with no date in it.
+_RELATIVE = re.compile(
+    r"^(?:publie|mis a jour|modifie|actualise|posted|published|updated|last updated)\s*:?\s*"
+    r"(?:le\s+|on\s+)?(?:il y a \d+|\d+ (?:minutes?|mins?|hours?|hrs?|days?|weeks?) ago|"
+    r"(?:aujourd'hui|aujourd’hui|hier|today|yesterday)\b)"
+    r"[\s\w:,'’.-]{0,60}$"
 )
 
 
 def is_date_line(line: str) -> bool:
-    """True for a short line that only states when the article was published or updated."""
+    """True for a short line that only states when the article was published or updated.
+
+    "Publié le 12/03/2021 à 10h32 Mis à jour le 12/03/2021 à 14h05", "Le 21/09/2021 à 11:05",
+    "March 3, 2021 10:32 AM UTC Updated 2 hours ago", "Wed 3 Mar 2021 10.32 GMT": a date
+    that :func:`find_date` reads, and nothing else but date words (see ``_DATE_LINE_WORDS``).
+    A sentence that mentions a date ("Le 12 mars 2021, le gouvernement a ...") is prose.
+    """
     if len(line) > 120:
         return False
+    if _YEAR_IN.search(line) is None:
+        # Every date find_date reads has a year; without one only a relative time can do.
+        return _RELATIVE.match(strip_accents(line).casefold().strip()) is not None
+    # A date line starts with a number or a date word: prose stops here, cheaply.
+    head = line.lstrip()[:16]
+    if not head[:1].isdigit():
+        first = _DATE_LINE_START.match(strip_accents(head).casefold())
+        if first is None or first.group() not in _DATE_LINE_WORDS:
+            return False
+    # Scraping glues words: "10:45 AM GMTUpdated 6 min ago".
+    line = _GLUED_WORDS.sub(" ", line)
     folded = strip_accents(line).casefold().strip()
-    if _DATE_ONLY.match(folded):
-        return True
-    return bool(_DATE_LABEL.match(folded)) and find_date(folded) is not None
+    for token in _DATE_LINE_TOKEN.findall(folded):
+        if not (
+            token.isdigit()
+            or len(token) == 1
+            or token in _DATE_LINE_WORDS
+            or token in _DATE_LINE_PUNCT
+        ):
+            return False
+    return find_date(folded) is not None

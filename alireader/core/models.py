@@ -27,6 +27,7 @@ class Removal(StrEnum):
     SHARE = "share bar"
     CAPTION = "photo caption"
     PROMO = "promotion"
+    CONSENT = "cookie banner"
     FOOTER = "footer"
     MARKUP = "markup"
 

@@ -32,19 +32,79 @@ _PUNCT_FOLD = str.maketrans(
         "\u00df": "ss",
     }
 )
-_SPACES = re.compile(r"\s+")
+
+
+def _accent_table() -> dict[int, str]:
+    # Precomputed base letters for the Latin ranges (À-ɏ, Ḁ-ỿ) and the common ligatures, so
+    # stripping accents costs one translate per run of non-ASCII characters.
+    table: dict[int, str] = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        if base and base != chr(code):
+            table[code] = base
+    table.update({0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl"})
+    # Letters with a stroke have no decomposition, but readers search them without it: Łódź.
+    table.update({ord(k): v for k, v in zip("ŁłØøĐđĦħ", "LlOoDdHh", strict=True)})
+    return table
+
+
+_ACCENTS = _accent_table()
+# Both tables map to ASCII only, so one pass with their union equals the two passes in turn.
+_FOLD_TABLE = {**_ACCENTS, **_PUNCT_FOLD}
+_PUNCT_PAIRS = tuple((chr(code), value) for code, value in _PUNCT_FOLD.items())
+_COMBINING_MARKS = re.compile(r"[\u0300-\u036f]")
+_NOT_LATIN = re.compile(r"[^\x00-\x7f\u0300-\u036f]")
+# str.translate looks every character up and pays for a KeyError on each one it leaves alone:
+# translating only the runs of non-ASCII characters is several times faster on Latin text.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _strip_runs(match: re.Match[str]) -> str:
+    return match.group().translate(_ACCENTS)
+
+
+def _fold_runs(match: re.Match[str]) -> str:
+    return match.group().translate(_FOLD_TABLE)
+
+
+def _without_combining(text: str) -> str:
+    # Already decomposed input ("e" + U+0301): compose, map, then drop what is left.
+    text = _NON_ASCII.sub(_strip_runs, unicodedata.normalize("NFC", text))
+    return _COMBINING_MARKS.sub("", text)
 
 
 def strip_accents(text: str) -> str:
-    """Remove combining marks: ``"États"`` becomes ``"Etats"``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Remove accents: ``"États"`` becomes ``"Etats"``, ``"ﬁn"`` becomes ``"fin"``."""
+    if text.isascii():
+        return text
+    text = _NON_ASCII.sub(_strip_runs, text)
+    if _COMBINING_MARKS.search(text):
+        text = _without_combining(text)
+    return text
 
 
 def fold(text: str) -> str:
     """Fold text for comparison: casefold, no accents, plain quotes and dashes, single spaces."""
-    folded = strip_accents(text.translate(_PUNCT_FOLD)).casefold()
-    return _SPACES.sub(" ", folded).strip()
+    if not text.isascii():
+        for typographic, plain in _PUNCT_PAIRS:
+            if typographic in text:
+                text = text.replace(typographic, plain)
+        decomposed = unicodedata.normalize("NFD", text)
+        if _NOT_LATIN.search(decomposed) is None:
+            # Letters and their accents only (French, most of Europe): drop every mark at once.
+            text = decomposed.encode("ascii", "ignore").decode("ascii")
+        else:
+            text = _NON_ASCII.sub(_fold_runs, text)
+            if _COMBINING_MARKS.search(text):
+                text = _without_combining(text)
+    folded = text.casefold()
+    # isprintable() is False for every whitespace but the ASCII space: lines that are already
+    # single-spaced (most of them) skip the split and join.
+    if folded.isprintable() and "  " not in folded and folded[:1] != " " != folded[-1:]:
+        return folded
+    # str.split() and re's \s agree on what whitespace is; split/join is the faster of the two.
+    return " ".join(folded.split())
 
 
 # Candidate sentence ends: . ! ? … (repeated or not) with the closing quotes/brackets that follow.
@@ -98,7 +158,8 @@ _ABBREVIATIONS = frozenset(
         "co",
     ]
 )
-_WORD_BEFORE = re.compile(r"([^\W_]+)$")
+_CLOSING = '"”»’)]'
+_STRAIGHT_QUOTES = "\"'"
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -106,46 +167,72 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     Offsets let callers keep the text exactly as written while still seeing every sentence:
     scraped text often glues sentences (``"essor.Quelques"``, ``"l'AFP.\"OpenSky"``,
-    ``"distincte.11 Main"``), and each of those is two sentences here. Not a boundary:
-    ``"2.000"``, ``"Alibaba.com"``, ``"M. Dupont"``, ``"U.S.A."`` followed by lowercase.
+    ``"distincte.11 Main"``, ``"Sandouville ».Selon"``), and each of those is two sentences
+    here. Not a boundary: ``"2.000"``, ``"Alibaba.com"``, ``"M. Dupont"``, ``"U.S.A."``
+    followed by lowercase. Linear in the length of ``text``.
     """
     spans: list[tuple[int, int]] = []
     start = 0
     for mark in _END_MARK.finditer(text):
-        end = mark.end()
-        if end >= len(text) or not _is_boundary(text, mark.start(), end):
+        cut = _boundary(text, mark.start(), mark.end())
+        if cut < 0:
             continue
-        span = _trimmed(text, start, end)
+        span = _trimmed(text, start, cut)
         if span[0] < span[1]:
             spans.append(span)
-        start = end
+        start = cut
     span = _trimmed(text, start, len(text))
     if span[0] < span[1]:
         spans.append(span)
     return spans
 
 
-def _is_boundary(text: str, mark_start: int, end: int) -> bool:
-    before = _WORD_BEFORE.search(text, 0, mark_start)
-    word = before.group(1) if before and before.end() == mark_start else ""
+def _boundary(text: str, mark_start: int, end: int) -> int:
+    """Where a sentence ends at the mark ``text[mark_start:end]``, or -1 if it ends none there."""
+    length = len(text)
+    if end >= length:
+        return -1
+    # A straight quote glued to the next word opens the next sentence: l'AFP."OpenSky.
+    while end - 1 > mark_start and text[end - 1] in _STRAIGHT_QUOTES and not text[end].isspace():
+        end -= 1
+    # The word just before the mark, found by walking back (a regex anchored at the mark would
+    # rescan the whole text for every mark).
+    word_start = mark_start
+    while word_start > 0 and text[word_start - 1].isalnum():
+        word_start -= 1
+    word = text[word_start:mark_start]
+    # A quotation or a bracket closed just before the mark: « ... ».Selon
+    closed = not word and mark_start > 0 and text[mark_start - 1] in _CLOSING
     punctuation = text[mark_start]
     if punctuation == "." and (
         (len(word) == 1 and word.isalpha()) or word.casefold() in _ABBREVIATIONS
     ):
-        return False  # an initial ("J. Ma") or an abbreviation ("M. Zeisser", "p. 12")
+        return -1  # an initial ("J. Ma") or an abbreviation ("M. Zeisser", "p. 12")
     following = text[end]
     if following.isspace():
-        rest = text[end:].lstrip()
-        return bool(rest) and (rest[0].isupper() or rest[0].isdigit() or rest[0] in _OPENING)
-    # Glued to what follows: only a word of two or more characters before the mark counts, so
-    # "2.000", "U.S" and "Alibaba.com" stay whole.
-    punctuation_run = len(mark_text := text[mark_start:end]) - len(mark_text.lstrip(".!?…"))
-    if len(word) < 2 or punctuation_run > 1:
-        return False
-    nxt = text[end + 1] if following in '"“«' and end + 1 < len(text) else following
+        after = end + 1
+        while after < length and text[after].isspace():
+            after += 1
+        if after == length:
+            return -1
+        first = text[after]
+        return end if first.isupper() or first.isdigit() or first in _OPENING else -1
+    # Glued to what follows. A run ("...", "?!") ends nothing; after a period only a word of two
+    # or more characters counts, so "2.000", "U.S" and "Alibaba.com" stay whole.
+    run = 0
+    while mark_start + run < end and text[mark_start + run] in ".!?…":
+        run += 1
+    if run > 1 or (punctuation == "." and len(word) < 2 and not closed):
+        return -1
+    nxt = following
+    if following in "\"“«'":  # an opening quote: the sentence starts after it (« C'est)
+        after = end + 1
+        while after < length and text[after].isspace():
+            after += 1
+        nxt = text[after] if after < length else ""
     if nxt.isupper():
-        return True
-    return following.isdigit() and word[-1].islower()
+        return end
+    return end if following.isdigit() and word[-1:].islower() else -1
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -188,4 +275,4 @@ _WORD = re.compile(r"[^\W_]+(?:(?:['’\-]|[.,](?=\d))[^\W_]+)*")
 
 def count_words(text: str) -> int:
     """Count words the way a reader would: ``"l’Hexagone"`` and ``"États-Unis"`` are one each."""
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))  # findall in C beats counting a Python generator
