@@ -473,12 +473,18 @@ def iter_load_parallel(
         # fork is fastest and needs no re-import of __main__, but is unsafe once threads run.
         method = "fork" if _fork_is_safe() else "spawn"
         context = multiprocessing.get_context(method)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        try:
             for results in pool.map(_read_chunk, chunks, itertools.repeat(max_bytes)):
                 yield from results
                 done += 1
-    except (OSError, BrokenProcessPool, pickle.PicklingError, AssertionError):
-        # No worker processes here (a daemon, a sandbox, a broken pool): finish in this one.
+        finally:
+            # A caller that stops early (the app quitting mid-load) waits for the chunks being
+            # parsed, not for the whole queue.
+            pool.shutdown(wait=True, cancel_futures=True)
+    except (OSError, ValueError, BrokenProcessPool, pickle.PicklingError, AssertionError):
+        # No worker processes here: a daemon, a sandbox, a broken pool, or a sys.stderr without
+        # a file descriptor (ValueError from the process start-up). Finish in this process.
         for chunk in chunks[done:]:
             yield from _read_chunk(chunk, max_bytes)
 
