@@ -135,14 +135,16 @@ def _command_show(args: argparse.Namespace) -> int:
 def _open_reader(argv: Sequence[str]) -> int:
     args = build_reader_parser().parse_args(argv)
     paths = corpus_paths(args.paths)
-    from alireader.core.corpus import discover
+    for path in paths:
+        # Checked before the screen opens so the error is one line on stderr, as for the
+        # subcommands; the (possibly slow) discovery itself runs inside the reader's worker.
+        if not (path.expanduser().exists() or path.expanduser().is_symlink()):
+            from alireader.errors import CorpusError
 
-    discover(paths)  # a missing path is reported now, as for the subcommands
-    print(
-        "The interactive reader is not built yet. Try 'alireader list' or 'alireader show ID'.",
-        file=sys.stderr,
-    )
-    return EXIT_OK
+            raise CorpusError(f"No such file or folder: {path}")
+    from alireader.ui.app import run_reader
+
+    return run_reader([path.expanduser() for path in paths])
 
 
 _COMMANDS = {"list": _command_list, "show": _command_show}

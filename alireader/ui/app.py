@@ -1,0 +1,320 @@
+"""The reader application: ``alireader [PATH ...]``.
+
+The app owns the :class:`~alireader.ui.library.Library` (articles and marks) and the state file;
+the main screen owns the widgets. Slow work never runs on the event loop: the corpus is read by
+a thread worker that calls the pure core and posts batches back as messages, and state writes go
+to a single writer thread (:class:`~alireader.ui.persistence.StateWriter`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
+from pathlib import Path
+from typing import ClassVar, cast
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from alireader import paths as app_paths
+from alireader.core.models import LoadWarning
+from alireader.errors import AlireaderError
+from alireader.ui.library import Library
+from alireader.ui.loader import Batch, load_batches
+from alireader.ui.persistence import StateWriter
+from alireader.ui.screens import HelpScreen, MainScreen, WarningsScreen, help_sections
+from alireader.ui.screens.help import help_title, keymapped_bindings
+from alireader.ui.widgets import ArticleList, ReaderPane, SearchBar
+
+DEFAULT_READING_WIDTH = 80
+
+
+def corpus_name(paths: Sequence[Path]) -> str:
+    """How the header names the corpus: the folder's name, or "bundled seeds"."""
+    if len(paths) == 1 and Path(paths[0]).resolve() == app_paths.bundled_seeds_dir().resolve():
+        return "bundled seeds"
+    names = [Path(path).resolve().name or str(path) for path in paths]
+    return names[0] if len(names) == 1 else f"{names[0]} + {len(names) - 1} more"
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number:,} {word}{'s' * (number != 1)}".replace(",", "\u202f")
+
+
+class ReaderApp(App[int]):
+    """The keyboard-driven reader: an article list and a reader pane over a corpus."""
+
+    # Absolute: Textual resolves a relative CSS_PATH against the module of a subclass.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    LOAD_BATCH_INTERVAL = 0.25
+    """Seconds between two batches handed to the list while loading (at most). Each batch costs
+    a repaint that competes with the parser for the interpreter lock: at 0.05 s, 10k articles
+    loaded in 20 s; at 0.25 s in 10.6 s (the parse alone takes 8.4 s)."""
+    HELP_TITLE = "Everywhere"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            id="app.command_palette",
+            show=False,
+            priority=True,
+        ),
+    ]
+
+    class StateReady(Message):
+        """The state file is open and its marks are read (posted by the load worker)."""
+
+        def __init__(
+            self,
+            writer: StateWriter,
+            notices: tuple[str, ...],
+            read: set[str],
+            bookmarked: set[str],
+            last_opened: str | None,
+        ) -> None:
+            super().__init__()
+            self.writer, self.notices = writer, notices
+            self.read, self.bookmarked, self.last_opened = read, bookmarked, last_opened
+
+    class BatchLoaded(Message):
+        """A batch of articles was read (posted by the load worker)."""
+
+        def __init__(self, batch: Batch) -> None:
+            super().__init__()
+            self.batch = batch
+
+    class Notice(Message):
+        """A sentence to show as a warning notification (posted from any thread)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        *,
+        reading_width: int = DEFAULT_READING_WIDTH,
+        state_path: Path | None = None,
+        name: str | None = None,
+    ) -> None:
+        """Read the corpus under ``paths``; ``state_path`` defaults to the XDG data dir."""
+        super().__init__()
+        self.paths = [Path(path) for path in paths]
+        self.reading_width = reading_width
+        self.state_path = state_path
+        self.corpus_name = name or corpus_name(self.paths)
+        self.corpus_key = ""
+        """The state file's key of this corpus (set by the load worker: it resolves paths)."""
+        self.library = Library()
+        self.load_warnings: list[LoadWarning] = []
+        self.writer: StateWriter | None = None
+        self.keymap: dict[str, str] = {}
+        self.loaded = asyncio.Event()
+        """Set when the whole corpus has been read (tests and benchmarks wait on it)."""
+        self._last_opened: str | None = None
+        self._files = (0, 0)
+
+    @property
+    def main(self) -> MainScreen:
+        """The main screen (the bottom of the screen stack)."""
+        return cast(MainScreen, self.screen_stack[0])
+
+    def get_default_screen(self) -> Screen[object]:
+        """The main screen is the default screen."""
+        return MainScreen(self.library, self.reading_width)
+
+    def on_mount(self) -> None:
+        """Show the header at once and start reading the corpus once the first frame is up."""
+        self.title = self.corpus_name
+        self.update_header()
+        # After the first paint: the worker's imports and parsing would otherwise compete with
+        # it for the interpreter lock, and the user would wait longer to see anything.
+        self.call_after_refresh(self.load)
+
+    def set_keymap(self, keymap: Mapping[str, str]) -> None:
+        """Remap keys by binding id (remembered so the help page shows the new keys)."""
+        self.keymap = dict(keymap)
+        super().set_keymap(keymap)
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", name="load corpus")
+    def load(self) -> None:
+        """Open the state file, then read the corpus, posting each batch to the app."""
+        from alireader.state import corpus_key
+
+        worker = get_current_worker()
+        self.corpus_key = corpus_key(self.paths)
+        writer, notices = StateWriter.open(self.state_path, on_error=self._post_notice)
+        store = writer.store
+        marks = (store.read_keys(), store.bookmarked_keys(), store.last_opened(self.corpus_key))
+        if worker.is_cancelled or not self.post_message(self.StateReady(writer, notices, *marks)):
+            writer.close()  # the app is going away before the store was handed over
+            return
+        try:
+            load_batches(
+                self.paths,
+                lambda batch: self.post_message(self.BatchLoaded(batch)),
+                lambda: worker.is_cancelled,
+                interval=self.LOAD_BATCH_INTERVAL,
+            )
+        except AlireaderError as error:
+            self._post_notice(error.message)
+            self.post_message(self.BatchLoaded(Batch(last=True)))
+
+    def _post_notice(self, text: str) -> None:
+        self.post_message(self.Notice(text))
+
+    def on_reader_app_notice(self, message: Notice) -> None:
+        """Show a warning sentence from a worker or the state writer."""
+        self.notify(message.text, severity="warning", timeout=10)
+
+    def on_reader_app_state_ready(self, message: StateReady) -> None:
+        """Take the saved marks; articles arrive after this."""
+        self.writer = message.writer
+        self.library.restore(message.read, message.bookmarked)
+        self._last_opened = message.last_opened
+        for notice in message.notices:
+            self.notify(notice, severity="warning", timeout=10)
+
+    def on_reader_app_batch_loaded(self, message: BatchLoaded) -> None:
+        """Add a batch to the library and the list, restoring the last article when it comes."""
+        batch = message.batch
+        indexes = self.library.extend(batch.articles, batch.keys)
+        self.load_warnings.extend(batch.warnings)
+        screen = self.main
+        screen.articles_added(indexes)
+        self._files = (batch.files_done, batch.files_total)
+        screen.show_progress(batch.files_done, batch.files_total, len(self.library))
+        if self._last_opened is not None:
+            index = self.library.index_of(self._last_opened)
+            # Only while the user has not moved yet: never yank the cursor away from them.
+            if index is not None and screen.article_list.cursor == 0:
+                screen.article_list.select_article(index)
+                self._last_opened = None
+        if batch.last:
+            self._last_opened = None
+            screen.loading_finished()
+            if self.load_warnings:
+                count = _count(len(self.load_warnings), "file")
+                self.notify(
+                    f"{count} could not be fully read. Press w to see which and why.",
+                    severity="warning",
+                    timeout=8,
+                )
+            self.loaded.set()
+        self.update_header()
+
+    def update_header(self) -> None:
+        """Counts in the header: articles, unread, bookmarked, warnings (and the filter)."""
+        library = self.library
+        parts = [
+            _count(len(library), "article"),
+            f"{library.unread:,} unread".replace(",", "\u202f"),
+            f"{library.bookmarked:,} bookmarked".replace(",", "\u202f"),
+        ]
+        if self.load_warnings:
+            parts.append(_count(len(self.load_warnings), "warning"))
+        if not self.loaded.is_set():
+            parts.append("loading…")
+        if isinstance(self.screen_stack[0], MainScreen) and (shown := self.main.view.describe()):
+            parts.append(f"showing {shown}")
+        self.sub_title = " · ".join(parts)
+        if isinstance(self.screen_stack[0], MainScreen):
+            self.main.show_header(self.corpus_name, self.sub_title)
+
+    # -- reading state ---------------------------------------------------------------------------
+
+    def set_read(self, index: int, read: bool) -> None:
+        """Mark an article read or unread, in the list, the header and the state file."""
+        if self.library.set_read(index, read) and self.writer is not None:
+            self.writer.submit(self.writer.store.set_read, self.library.keys[index], read)
+        self._changed()
+
+    def set_bookmarked(self, index: int, bookmarked: bool) -> None:
+        """Add or remove a bookmark, in the list, the header and the state file."""
+        if self.library.set_bookmarked(index, bookmarked) and self.writer is not None:
+            key = self.library.keys[index]
+            self.writer.submit(self.writer.store.set_bookmarked, key, bookmarked)
+        self._changed()
+
+    def open_article(self, index: int) -> None:
+        """The user is reading this article: mark it read and remember it for the next start."""
+        self.set_read(index, True)
+        self._remember(index)
+
+    def _remember(self, index: int | None) -> None:
+        if index is not None and self.writer is not None:
+            article_id = self.library.articles[index].id
+            self.writer.submit(self.writer.store.set_last_opened, self.corpus_key, article_id)
+
+    def _changed(self) -> None:
+        self.main.article_list.refresh()
+        self.update_header()
+
+    async def action_quit(self) -> None:
+        """Remember where the user was, then quit."""
+        if isinstance(self.screen_stack[0], MainScreen):
+            self._remember(self.main.article_list.highlighted)
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        """Flush the queued state writes and close the state file."""
+        if self.writer is not None:
+            self.writer.close()
+
+    # -- help, warnings, command palette ---------------------------------------------------------
+
+    PANES: ClassVar[tuple[type[ArticleList | ReaderPane | SearchBar], ...]] = (
+        ArticleList,
+        ReaderPane,
+        SearchBar,
+    )
+
+    def action_help(self) -> None:
+        """Show every key, generated from the bindings."""
+        if not isinstance(self.screen, HelpScreen):
+            sections = help_sections(self, self.screen, [*self.PANES, MainScreen], self.keymap)
+            self.push_screen(HelpScreen(sections))
+
+    def action_warnings(self) -> None:
+        """List the files that could not be used."""
+        if not isinstance(self.screen, WarningsScreen):
+            self.push_screen(WarningsScreen(self.load_warnings))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette offers every action that has a key, named as in the help page."""
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, MainScreen):
+            return
+        nodes = (screen.article_list, screen.reader, screen.query_one(SearchBar), screen)
+        for node in nodes:
+            keys: dict[str, list[str]] = {}  # "j,down" is two bindings with one id
+            first: dict[str, Binding] = {}
+            for binding in keymapped_bindings(type(node).BINDINGS, self.keymap):
+                if binding.id is not None:
+                    keys.setdefault(binding.id, []).append(self.get_key_display(binding))
+                    first.setdefault(binding.id, binding)
+            for binding_id, binding in first.items():
+                yield SystemCommand(
+                    f"{binding.description} ({help_title(node)})",
+                    f"key: {' / '.join(keys[binding_id])}  ·  id: {binding_id}",
+                    partial(self.call_next, self.run_action, binding.action, node),
+                )
+        yield SystemCommand("Help", "Every key of the reader", self.action_help)
+
+
+def run_reader(paths: list[Path], *, reading_width: int = DEFAULT_READING_WIDTH) -> int:
+    """Open the reader on ``paths`` and return its exit status when it closes."""
+    app = ReaderApp(paths, reading_width=reading_width)
+    result = app.run()
+    return int(result or app.return_code or 0)

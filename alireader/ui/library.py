@@ -1,0 +1,154 @@
+"""The reader's in-memory model: the articles loaded so far and their reading state.
+
+No Textual here: the widgets read from a :class:`Library`, the app changes it and persists each
+change through :class:`alireader.ui.persistence.StateWriter`. Articles are addressed by their
+position in :attr:`Library.articles` (an ``int``), which never changes once an article is added,
+so the list can hold plain integers for 100k rows.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from alireader.core.models import Article
+from alireader.core.text import fold
+
+
+@dataclass(slots=True)
+class ViewFilter:
+    """Which articles the list shows: all of them, or only unread and/or bookmarked ones."""
+
+    unread_only: bool = False
+    bookmarked_only: bool = False
+    matches: set[int] | None = None
+    """Articles matching the search bar's text, or None when the bar is empty."""
+
+    @property
+    def active(self) -> bool:
+        """True when some articles may be hidden."""
+        return self.unread_only or self.bookmarked_only or self.matches is not None
+
+    def describe(self) -> str:
+        """A short label for the header, empty when nothing is filtered."""
+        parts = []
+        if self.unread_only:
+            parts.append("unread")
+        if self.bookmarked_only:
+            parts.append("bookmarked")
+        if self.matches is not None:
+            parts.append("matching")
+        return " & ".join(parts)
+
+
+class Library:
+    """The loaded articles, their state keys, and the read and bookmarked sets.
+
+    ``read_keys`` and ``bookmarked_keys`` hold :func:`alireader.state.article_key` values, so a
+    mark restored from the state file applies as soon as its article arrives.
+    """
+
+    def __init__(self) -> None:
+        self.articles: list[Article] = []
+        self.keys: list[str] = []
+        self.read_keys: set[str] = set()
+        self.bookmarked_keys: set[str] = set()
+        self._by_id: dict[str, int] = {}
+        self._folded: list[str] = []
+        self._fold_lock = threading.Lock()
+        self.unread = 0
+        self.bookmarked = 0
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def restore(self, read_keys: Iterable[str], bookmarked_keys: Iterable[str]) -> None:
+        """Take the marks saved by a previous run (before any article is added)."""
+        self.read_keys = set(read_keys)
+        self.bookmarked_keys = set(bookmarked_keys)
+
+    def extend(self, articles: Sequence[Article], keys: Sequence[str]) -> range:
+        """Add a batch of articles with their state keys; returns their indexes."""
+        start = len(self.articles)
+        self.articles.extend(articles)
+        self.keys.extend(keys)
+        for offset, (article, key) in enumerate(zip(articles, keys, strict=True)):
+            self._by_id[article.id] = start + offset
+            self.unread += key not in self.read_keys
+            self.bookmarked += key in self.bookmarked_keys
+        return range(start, len(self.articles))
+
+    def index_of(self, article_id: str) -> int | None:
+        """The index of the article with this exact ID, if it has been loaded."""
+        return self._by_id.get(article_id)
+
+    def is_read(self, index: int) -> bool:
+        """Whether the article at ``index`` is marked as read."""
+        return self.keys[index] in self.read_keys
+
+    def is_bookmarked(self, index: int) -> bool:
+        """Whether the article at ``index`` is bookmarked."""
+        return self.keys[index] in self.bookmarked_keys
+
+    def set_read(self, index: int, read: bool) -> bool:
+        """Mark an article read or unread; returns True when that changed anything."""
+        key = self.keys[index]
+        if (key in self.read_keys) == read:
+            return False
+        if read:
+            self.read_keys.add(key)
+        else:
+            self.read_keys.discard(key)
+        self.unread += -1 if read else 1
+        return True
+
+    def set_bookmarked(self, index: int, bookmarked: bool) -> bool:
+        """Add or remove a bookmark; returns True when that changed anything."""
+        key = self.keys[index]
+        if (key in self.bookmarked_keys) == bookmarked:
+            return False
+        if bookmarked:
+            self.bookmarked_keys.add(key)
+        else:
+            self.bookmarked_keys.discard(key)
+        self.bookmarked += 1 if bookmarked else -1
+        return True
+
+    def visible(self, view: ViewFilter, indexes: Iterable[int] | None = None) -> list[int]:
+        """The indexes (of ``indexes``, default all articles) that ``view`` lets through."""
+        candidates = range(len(self.articles)) if indexes is None else indexes
+        if not view.active:
+            return list(candidates)
+        read, marked, matches = self.read_keys, self.bookmarked_keys, view.matches
+        keys = self.keys
+        return [
+            index
+            for index in candidates
+            if not (view.unread_only and keys[index] in read)
+            and not (view.bookmarked_only and keys[index] not in marked)
+            and (matches is None or index in matches)
+        ]
+
+    def search(self, text: str, indexes: range | None = None) -> set[int]:
+        """Articles (of ``indexes``, default all loaded now) whose title, author or source
+        contain ``text``, ignoring case and accents.
+
+        A plain substring filter until the fuzzy search lands. Safe to call from a worker thread
+        while batches arrive: it only looks at articles already added, and folds each article's
+        fields once, on first use.
+        """
+        needle = fold(text)
+        indexes = range(len(self.articles)) if indexes is None else indexes
+        self._fold_up_to(indexes.stop)
+        folded = self._folded
+        return {index for index in indexes if needle in folded[index]}
+
+    def _fold_up_to(self, count: int) -> None:
+        # Two searches may run in threads at once (a stale one finishing): the lock keeps the
+        # cache one entry per article.
+        with self._fold_lock:
+            for index in range(len(self._folded), count):
+                article = self.articles[index]
+                parts = (article.title, article.author or "", article.source or "")
+                self._folded.append(fold("\n".join(parts)))

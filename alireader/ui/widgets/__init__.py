@@ -1,0 +1,8 @@
+"""The reader's widgets, re-exported so screens import them from one place."""
+
+from alireader.ui.widgets.article_list import ArticleList
+from alireader.ui.widgets.reader_pane import ReaderPane
+from alireader.ui.widgets.search_bar import SearchBar
+from alireader.ui.widgets.status import LoadingLine, TitleBar
+
+__all__ = ["ArticleList", "LoadingLine", "ReaderPane", "SearchBar", "TitleBar"]

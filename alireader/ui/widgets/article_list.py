@@ -1,0 +1,296 @@
+"""The article list: a virtualised, line-rendered view that stays fast with 100k rows.
+
+``ListView`` and ``OptionList`` build an object (or a measured prompt) per row; this widget holds
+only a list of integers (indexes into the :class:`~alireader.ui.library.Library`) and renders the
+few rows on screen with the Line API, so moving the cursor costs two line repaints whatever the
+corpus size.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from alireader.core.models import Article
+from alireader.core.text import visible_controls
+from alireader.ui.library import Library
+
+# Below this width the source/author column is dropped: the title matters more.
+_SOURCE_COLUMN_MIN_WIDTH = 56
+_WORDS_WIDTH = 6
+
+
+def one_line(text: str | None) -> str:
+    """Article text fit for a single row: controls made visible, whitespace runs collapsed."""
+    return " ".join(visible_controls(text or "").split())
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` padded or cut to exactly ``width`` cells, with an ellipsis when cut."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
+
+
+def words_label(words: int) -> str:
+    """A word count for a narrow column: ``"1 234"``, or ``"12k"`` above 99 999."""
+    if words > 99_999:
+        return f"{words // 1000}k"
+    return f"{words:,}".replace(",", "\u202f")
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """The list of articles: read mark, bookmark mark, title, source or author, word count."""
+
+    HELP_TITLE = "Article list"
+
+    BINDINGS: list[BindingType] = [  # noqa: RUF012 - Textual reads this class attribute
+        Binding("j,down", "cursor_down", "Next row", id="list.down", show=False),
+        Binding("k,up", "cursor_up", "Previous row", id="list.up", show=False),
+        Binding("g,home", "first", "First row", id="list.top", show=False),
+        Binding("G,end", "last", "Last row", id="list.bottom", show=False),
+        Binding("pagedown", "page_down", "Page down", id="list.page_down", show=False),
+        Binding("pageup", "page_up", "Page up", id="list.page_up", show=False),
+        Binding("enter", "open", "Open", id="list.open"),
+    ]
+
+    COMPONENT_CLASSES = frozenset(
+        {
+            "article-list--cursor",
+            "article-list--mark",
+            "article-list--unread",
+            "article-list--read",
+            "article-list--meta",
+            "article-list--bookmark",
+            "article-list--empty",
+        }
+    )
+
+    DEFAULT_CSS = """
+    ArticleList {
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    """
+
+    class Highlighted(Message):
+        """The row under the cursor changed (``index`` is an article index, or None)."""
+
+        def __init__(self, index: int | None) -> None:
+            super().__init__()
+            self.index = index
+
+        def can_replace(self, message: Message) -> bool:
+            # Holding j over 100k rows queues many of these: only the last one matters.
+            return isinstance(message, ArticleList.Highlighted)
+
+    class Opened(Message):
+        """The user opened the article at ``index`` (enter, or a click on the current row)."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(
+        self,
+        library: Library,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.library = library
+        self.rows: list[int] = []
+        self.cursor = 0
+        self.empty_text = "Loading articles…"
+        self._styles: dict[str, Style] = {}
+
+    # -- the data ----------------------------------------------------------------------------
+
+    @property
+    def highlighted(self) -> int | None:
+        """The article index under the cursor, or None when the list is empty."""
+        return self.rows[self.cursor] if self.rows else None
+
+    def set_rows(self, rows: list[int], keep: int | None = None) -> None:
+        """Show ``rows`` (article indexes), keeping the cursor on article ``keep`` if present."""
+        self.rows = rows
+        self.virtual_size = Size(0, len(rows))
+        row = self._row_of(keep) if keep is not None else None
+        self.cursor = -1  # force a Highlighted message: the article under the cursor changed
+        self.move_to(row if row is not None else 0)
+        self.refresh()
+
+    def append_rows(self, rows: list[int]) -> None:
+        """Add rows at the end (a batch of loaded articles); the cursor stays where it is."""
+        if not rows:
+            return
+        was_empty = not self.rows
+        self.rows.extend(rows)
+        self.virtual_size = Size(0, len(self.rows))
+        if was_empty:
+            self.cursor = -1
+            self.move_to(0)
+        # Only rows now in view need painting; refresh() repaints just the visible region.
+        self.refresh()
+
+    def select_article(self, index: int) -> bool:
+        """Move the cursor to article ``index``; False when it is not in the list."""
+        row = self._row_of(index)
+        if row is None:
+            return False
+        self.move_to(row)
+        return True
+
+    def _row_of(self, index: int) -> int | None:
+        try:
+            return self.rows.index(index)
+        except ValueError:
+            return None
+
+    # -- moving ------------------------------------------------------------------------------
+
+    def move_to(self, row: int) -> None:
+        """Put the cursor on ``row`` (clamped), scroll it into view and announce the article."""
+        row = max(0, min(row, len(self.rows) - 1)) if self.rows else 0
+        if row == self.cursor:
+            return
+        old, self.cursor = self.cursor, row
+        if 0 <= old < len(self.rows):
+            self.refresh_line(old)
+        self.refresh_line(row)
+        self._scroll_to_cursor()
+        self.post_message(self.Highlighted(self.highlighted))
+
+    def _scroll_to_cursor(self) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_offset.y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def action_cursor_down(self) -> None:
+        """Move to the next row."""
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        """Move to the previous row."""
+        self.move_to(self.cursor - 1)
+
+    def action_first(self) -> None:
+        """Move to the first row."""
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        """Move to the last row."""
+        self.move_to(len(self.rows) - 1)
+
+    def action_page_down(self) -> None:
+        """Move down by a screenful."""
+        self.move_to(self.cursor + self._page)
+
+    def action_page_up(self) -> None:
+        """Move up by a screenful."""
+        self.move_to(self.cursor - self._page)
+
+    def action_open(self) -> None:
+        """Open the article under the cursor in the reader."""
+        if self.highlighted is not None:
+            self.post_message(self.Opened(self.highlighted))
+
+    def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = round(self.scroll_offset.y) + offset.y
+        if row >= len(self.rows):
+            return
+        if row == self.cursor or event.chain > 1:
+            self.action_open()
+        else:
+            self.move_to(row)
+
+    # -- painting ----------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        """Forget the cached row styles when the theme or the CSS changes."""
+        self._styles.clear()
+        super().notify_style_update()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._styles.clear()  # the cursor looks different with and without focus
+        self.refresh()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._styles.clear()
+        self.refresh()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        """Render the row at screen line ``y``."""
+        width = self.scrollable_content_region.width
+        row = round(self.scroll_offset.y) + y
+        base = self.rich_style
+        if not self.rows:
+            if y == 0:
+                text = fit(" " + self.empty_text, width)
+                return Strip([Segment(text, base + self._style("article-list--empty"))])
+            return Strip.blank(width, base)
+        if row >= len(self.rows):
+            return Strip.blank(width, base)
+        index = self.rows[row]
+        if row == self.cursor:
+            base = base + self._style("article-list--cursor")
+        segments = self._row_segments(self.library.articles[index], index, width, base)
+        # crop_extend guarantees the exact width even when the columns did not fit (tiny panes).
+        return Strip(segments).crop_extend(0, width, base)
+
+    def _row_segments(self, article: Article, index: int, width: int, base: Style) -> list[Segment]:
+        library = self.library
+        read = library.is_read(index)
+        source_width = min(18, width // 5) if width >= _SOURCE_COLUMN_MIN_WIDTH else 0
+        # " ●★ title  source  words " : the title takes whatever the fixed columns leave.
+        title_width = width - 4 - (source_width + 1 if source_width else 0) - _WORDS_WIDTH - 2
+        meta = base + self._style("article-list--meta")
+        segments = [
+            Segment(" "),
+            Segment(" " if read else "●", base + self._style("article-list--mark")),
+            Segment(
+                "★" if library.is_bookmarked(index) else " ",
+                base + self._style("article-list--bookmark"),
+            ),
+            Segment(" "),
+            Segment(
+                fit(one_line(article.title), title_width),
+                base + self._style("article-list--read" if read else "article-list--unread"),
+            ),
+        ]
+        if source_width:
+            source = one_line(article.source or article.author)
+            segments += [Segment(" "), Segment(fit(source, source_width), meta)]
+        words = words_label(article.words).rjust(_WORDS_WIDTH)
+        segments += [Segment(" "), Segment(words, meta), Segment(" ")]
+        return [
+            segment if segment.style is not None else Segment(segment.text, base)
+            for segment in segments
+        ]

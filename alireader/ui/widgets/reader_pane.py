@@ -1,0 +1,143 @@
+"""The reader pane: one article's title, metadata line and cleaned body, at a reading measure.
+
+All article text goes through :func:`alireader.core.text.visible_controls` into ``rich.text.Text``
+objects: it is never parsed as markup, and escape sequences in a file are shown, not executed.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from alireader.core.models import Article, BlockKind
+from alireader.core.text import visible_controls
+
+WORDS_PER_MINUTE = 230  # an average adult reading speed for prose
+
+
+def reading_time(words: int) -> str:
+    """``"4 min read"`` (at least one minute)."""
+    return f"{max(1, round(words / WORDS_PER_MINUTE))} min read"
+
+
+def metadata_line(article: Article) -> str:
+    """``author · source · category · date · N words · M min read``, missing parts left out."""
+    parts = [article.author, article.source, article.category, article.date]
+    present = [" ".join(visible_controls(part).split()) for part in parts if part]
+    present.append(f"{article.words:,} words".replace(",", "\u202f"))
+    present.append(reading_time(article.words))
+    return " · ".join(present)
+
+
+class ReaderPane(VerticalScroll, can_focus=True):
+    """Shows one article; scrolls by line and by page, and asks for the next/previous one."""
+
+    HELP_TITLE = "Reader"
+
+    BINDINGS: list[BindingType] = [  # noqa: RUF012 - Textual reads this class attribute
+        Binding("j,down", "scroll_down", "Scroll down", id="reader.down", show=False),
+        Binding("k,up", "scroll_up", "Scroll up", id="reader.up", show=False),
+        Binding(
+            "space,pagedown", "page_down", "Page down", id="reader.page_down", key_display="space"
+        ),
+        Binding("shift+space,pageup", "page_up", "Page up", id="reader.page_up", show=False),
+        Binding("g,home", "scroll_home", "Top of article", id="reader.top", show=False),
+        Binding("G,end", "scroll_end", "End of article", id="reader.bottom", show=False),
+        Binding("escape", "back", "Back to list", id="reader.back", show=False),
+    ]
+
+    COMPONENT_CLASSES = frozenset({"reader-pane--heading", "reader-pane--removed"})
+
+    show_removed: reactive[bool] = reactive(False)
+    """Whether the lines taken out of the body (boilerplate) are shown above it."""
+
+    class Back(Message):
+        """The user wants to go back to the list."""
+
+    def __init__(
+        self,
+        reading_width: int = 80,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.reading_width = reading_width
+        self.article: Article | None = None
+
+    def compose(self) -> ComposeResult:
+        """The article column: title, metadata, removed lines (hidden), body."""
+        with Vertical(id="article"):
+            yield Static(Text("No article selected."), id="title")
+            yield Static("", id="meta")
+            yield Static("", id="removed")
+            yield Static("", id="body")
+
+    def on_mount(self) -> None:
+        """Apply the reading measure (the body wraps at ``reading_width`` columns at most)."""
+        self.query_one("#article").styles.max_width = self.reading_width
+        self.query_one("#removed").display = False
+
+    def show(self, article: Article | None) -> None:
+        """Display ``article`` (None: an empty pane) from its top."""
+        if article is self.article:
+            return
+        self.article = article
+        title, meta, body = (
+            self.query_one(f"#{name}", Static) for name in ("title", "meta", "body")
+        )
+        if article is None:
+            title.update(Text("No article selected."))
+            meta.update("")
+            body.update("")
+        else:
+            title.update(Text(visible_controls(article.title)))
+            meta.update(Text(metadata_line(article)))
+            body.update(self._body(article))
+        self._update_removed()
+        self.scroll_home(animate=False, immediate=True)
+
+    def _body(self, article: Article) -> Text:
+        heading = self.get_component_rich_style("reader-pane--heading", partial=True)
+        body = Text()
+        for number, block in enumerate(article.blocks):
+            if number:
+                body.append("\n\n")  # paragraphs spaced by a blank line
+            style = heading if block.kind is BlockKind.HEADING else Style.null()
+            body.append(visible_controls(block.text), style)
+        if not article.blocks:
+            body.append("This article has no body text (press r to see what was removed).")
+        return body
+
+    def watch_show_removed(self) -> None:
+        """Show or hide the removed lines."""
+        self._update_removed()
+        if self.show_removed:
+            self.scroll_home(animate=False)
+
+    def _update_removed(self) -> None:
+        panel = self.query_one("#removed", Static)
+        article = self.article
+        panel.display = self.show_removed and article is not None
+        if article is None or not self.show_removed:
+            return
+        style = self.get_component_rich_style("reader-pane--removed", partial=True)
+        count = len(article.removed)
+        text = Text(
+            f"Removed from the body: {count} line{'s' * (count != 1)}", style + Style(bold=True)
+        )
+        for line in article.removed:
+            text.append(f"\n[{line.reason.value}] ", style)
+            text.append(visible_controls(line.text), style)
+        panel.update(text)
+
+    def action_back(self) -> None:
+        """Return to the article list."""
+        self.post_message(self.Back())

@@ -1,0 +1,41 @@
+"""Two one-line bars: the title bar (corpus and counts) and the loading line (progress).
+
+Plain ``Static`` subclasses rather than Textual's ``Header`` and ``ProgressBar``: each of those
+composes several child widgets with their own CSS, which measurably delays the first frame, and
+one line of text says everything needed here.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from alireader.core.text import visible_controls
+
+_BAR_CELLS = 20
+
+
+class TitleBar(Static):
+    """``≡ alireader · CORPUS — COUNTS`` at the top of the screen."""
+
+    def show(self, corpus: str, counts: str) -> None:
+        """Display the corpus name (shown literally: it can be any folder name) and counts."""
+        text = Text(" ≡ alireader · ", style="bold")
+        text.append(visible_controls(corpus), style="bold")
+        text.append("  —  " + counts)
+        self.update(text)
+
+
+class LoadingLine(Static):
+    """``Loading: N articles from D/T files ▕████░░░░▏ 42%`` while the corpus is read."""
+
+    def show(self, done: int, total: int, articles: int) -> None:
+        """Display the progress: ``done`` files read out of ``total``."""
+        share = done / total if total else 0.0
+        filled = round(share * _BAR_CELLS)
+        label = f"Loading: {articles:,} articles from {done:,}/{total:,} files ".replace(",", " ")
+        text = Text(label)
+        text.append("█" * filled, style="bold")
+        text.append("░" * (_BAR_CELLS - filled), style="dim")
+        text.append(f" {share:4.0%}")
+        self.update(text)

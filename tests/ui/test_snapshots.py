@@ -1,0 +1,43 @@
+"""Snapshot tests of the main screen (80x24, 160x48), the reader focused, and the help screen.
+
+Deterministic: the bundled seeds, XDG dirs in tmp_path, no cursor blink, and every snapshot is
+taken after the corpus has fully loaded (so no progress bar or counter is caught mid-way).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+
+from alireader.ui.app import ReaderApp
+from tests.ui.conftest import wait_loaded
+
+AppFactory = Callable[..., ReaderApp]
+
+
+def test_main_screen_80x24(snap_compare: Any, make_app: AppFactory) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=wait_loaded)
+
+
+def test_main_screen_160x48(snap_compare: Any, make_app: AppFactory) -> None:
+    assert snap_compare(make_app(), terminal_size=(160, 48), run_before=wait_loaded)
+
+
+def test_reading_at_80x24(snap_compare: Any, make_app: AppFactory) -> None:
+    async def open_second(pilot: Pilot[Any]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("j", "b", "enter", "r")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_second)
+
+
+def test_help_screen(snap_compare: Any, make_app: AppFactory) -> None:
+    async def open_help(pilot: Pilot[Any]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(100, 44), run_before=open_help)
