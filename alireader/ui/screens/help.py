@@ -114,11 +114,15 @@ def help_sections(
     return sorted(sections.values(), key=lambda section: not section.active)
 
 
+_ID_WIDTH = 22
+
+
 def _table(section: HelpSection) -> Table:
     table = Table(box=None, show_header=False, pad_edge=False, expand=True, padding=(0, 1))
     table.add_column("keys", style="bold", width=18, no_wrap=True)
     table.add_column("action", ratio=1)
-    table.add_column("id", style="dim", no_wrap=True)
+    # A fixed width (the longest id) keeps the columns aligned from one section to the next.
+    table.add_column("id", style="dim", no_wrap=True, width=_ID_WIDTH)
     for entry in section.entries:
         table.add_row(Text(" / ".join(entry.keys)), Text(entry.description), Text(entry.binding_id))
     return table

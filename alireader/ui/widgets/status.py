@@ -16,13 +16,13 @@ _BAR_CELLS = 20
 
 
 class TitleBar(Static):
-    """``≡ alireader · CORPUS — COUNTS`` at the top of the screen."""
+    """``≡ alireader · CORPUS · COUNTS`` at the top of the screen."""
 
     def show(self, corpus: str, counts: str) -> None:
         """Display the corpus name (shown literally: it can be any folder name) and counts."""
         text = Text(" ≡ alireader · ", style="bold")
         text.append(visible_controls(corpus), style="bold")
-        text.append("  —  " + counts)
+        text.append(" · " + counts)
         self.update(text)
 
 
