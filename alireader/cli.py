@@ -13,20 +13,32 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from alireader import __version__
 from alireader.errors import AlireaderError
 
+if TYPE_CHECKING:
+    from alireader.config import LoadedSettings, Settings
+    from alireader.core.corpus import Corpus
+
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("list", "show")
+SUBCOMMANDS = ("list", "show", "themes", "config")
+
+
+def _safe(message: str) -> str:
+    """A message for stderr: IDs and paths in it may hold control characters."""
+    from alireader.core.text import visible_controls
+
+    return visible_controls(message)
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one sentence (and exit status 2), not a usage dump."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message}. See '{self.prog} --help'.\n")
+        # The message can quote what was typed: never let it carry escape sequences.
+        self.exit(EXIT_USAGE, f"{self.prog}: {_safe(message)}. See '{self.prog} --help'.\n")
 
 
 def _corpus_option(parser: argparse.ArgumentParser) -> None:
@@ -44,6 +56,16 @@ def _json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON (UTF-8) for scripts")
 
 
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        type=Path,
+        help="the config file (default: $ALIREADER_CONFIG, else "
+        "$XDG_CONFIG_HOME/alireader/config.toml if it exists)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of the subcommands (``alireader list``, ``alireader show ID``, ...)."""
     parser = _Parser(
@@ -57,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list the articles of a corpus")
     _corpus_option(listing)
     _json_option(listing)
+    _config_option(listing)
 
     show = commands.add_parser("show", help="print one article, cleaned")
     show.add_argument("id", metavar="ID", help="an article ID, or a unique prefix of one")
@@ -65,6 +88,18 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument(
         "--removed", action="store_true", help="also print the lines removed from the body"
     )
+    _config_option(show)
+
+    themes = commands.add_parser("themes", help="list the themes, bundled and yours")
+    _json_option(themes)
+    _config_option(themes)
+
+    config = commands.add_parser("config", help="print the effective settings and their sources")
+    config.add_argument(
+        "--example", action="store_true", help="print a commented example config file instead"
+    )
+    _json_option(config)
+    _config_option(config)
     return parser
 
 
@@ -81,18 +116,38 @@ def build_reader_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         nargs="*",
         type=Path,
-        help="files or folders of articles (default: the bundled seed articles)",
+        help="files or folders of articles (default: the config's corpus, else the bundled seeds)",
     )
+    parser.add_argument("--theme", metavar="NAME", help="the theme to use ('alireader themes')")
+    _config_option(parser)
     return parser
 
 
-def corpus_paths(given: Sequence[Path] | None) -> list[Path]:
-    """The paths to load: the ones given, else the bundled seeds."""
+def load_config(args: argparse.Namespace) -> LoadedSettings:
+    """The settings from the config file the arguments and environment point at."""
+    from alireader.config import config_path, load_settings
+
+    path, origin = config_path(args.config)
+    return load_settings(path, origin)
+
+
+def corpus_paths(given: Sequence[Path] | None, settings: Settings | None = None) -> list[Path]:
+    """The paths to load: the ones given, else the config's ``corpus``, else the bundled seeds."""
     if given:
         return list(given)
+    if settings is not None and settings.corpus:
+        return list(settings.corpus)
     from alireader.paths import bundled_seeds_dir
 
     return [bundled_seeds_dir()]
+
+
+def _load(args: argparse.Namespace) -> Corpus:
+    from alireader.core.corpus import load_corpus
+
+    settings = load_config(args).settings
+    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    return load_corpus(corpus_paths(args.corpus, settings), max_bytes=max_bytes)
 
 
 def _print_json(document: Any) -> None:
@@ -101,9 +156,7 @@ def _print_json(document: Any) -> None:
 
 
 def _command_list(args: argparse.Namespace) -> int:
-    from alireader.core.corpus import load_corpus
-
-    corpus = load_corpus(corpus_paths(args.corpus))
+    corpus = _load(args)
     if args.json:
         from alireader.json_shapes import list_json
 
@@ -117,9 +170,7 @@ def _command_list(args: argparse.Namespace) -> int:
 
 
 def _command_show(args: argparse.Namespace) -> int:
-    from alireader.core.corpus import load_corpus
-
-    corpus = load_corpus(corpus_paths(args.corpus))
+    corpus = _load(args)
     article = corpus.resolve(args.id)
     if args.json:
         from alireader.json_shapes import show_json
@@ -132,9 +183,49 @@ def _command_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _command_themes(args: argparse.Namespace) -> int:
+    from alireader.themes import discover_themes, theme_listing
+
+    load_config(args)  # a broken config is reported here as everywhere
+    specs, problems = discover_themes()
+    if args.json:
+        _print_json(theme_listing(specs, problems))
+        return EXIT_OK
+    from alireader import human
+
+    human.print_themes(human.make_console(), specs)
+    human.print_problems(human.make_console(sys.stderr), [str(p) for p in problems])
+    return EXIT_OK
+
+
+def _command_config(args: argparse.Namespace) -> int:
+    from alireader.config import describe, example_config
+
+    if args.example:
+        # Works even when the current config is broken: it is how one starts a fixed one.
+        sys.stdout.write(example_config())
+        return EXIT_OK
+    loaded = load_config(args)
+    rows = describe(loaded)
+    if args.json:
+        path = None if loaded.path is None else str(loaded.path)
+        settings = [{"key": key, "value": value, "source": source} for key, value, source in rows]
+        _print_json({"path": path, "settings": settings})
+        return EXIT_OK
+    from alireader import human
+
+    human.print_settings(human.make_console(), loaded.path, rows)
+    return EXIT_OK
+
+
 def _open_reader(argv: Sequence[str]) -> int:
     args = build_reader_parser().parse_args(argv)
-    paths = corpus_paths(args.paths)
+    loaded = load_config(args)
+    if args.theme is not None:
+        from alireader.config import with_override
+
+        loaded = with_override(loaded, "theme", args.theme, "--theme")
+    paths = corpus_paths(args.paths, loaded.settings)
     for path in paths:
         # Checked before the screen opens so the error is one line on stderr, as for the
         # subcommands; the (possibly slow) discovery itself runs inside the reader's worker.
@@ -144,10 +235,17 @@ def _open_reader(argv: Sequence[str]) -> int:
             raise CorpusError(f"No such file or folder: {path}")
     from alireader.ui.app import run_reader
 
-    return run_reader([path.expanduser() for path in paths])
+    return run_reader(
+        [path.expanduser() for path in paths], reading_width=loaded.settings.reader.width
+    )
 
 
-_COMMANDS = {"list": _command_list, "show": _command_show}
+_COMMANDS = {
+    "list": _command_list,
+    "show": _command_show,
+    "themes": _command_themes,
+    "config": _command_config,
+}
 
 
 def _mistyped_command(word: str) -> str | None:
@@ -165,7 +263,8 @@ def run(argv: Sequence[str]) -> int:
     if not argv or (argv[0] not in _COMMANDS and argv[0] not in ("-h", "--help")):
         if argv and (meant := _mistyped_command(argv[0])):
             print(
-                f"alireader: unknown command '{argv[0]}'. Did you mean '{meant}'?", file=sys.stderr
+                f"alireader: unknown command '{_safe(argv[0])}'. Did you mean '{meant}'?",
+                file=sys.stderr,
             )
             return EXIT_USAGE
         return _open_reader(argv)
@@ -182,7 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(arguments)
     except AlireaderError as error:
-        print(f"alireader: {error.message}", file=sys.stderr)
+        print(f"alireader: {_safe(error.message)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -195,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("ALIREADER_DEBUG"):
             raise
         print(
-            f"alireader: internal error ({type(error).__name__}: {error}). "
+            f"alireader: internal error ({type(error).__name__}: {_safe(str(error))}). "
             "Please report it; ALIREADER_DEBUG=1 shows the traceback.",
             file=sys.stderr,
         )

@@ -10,17 +10,34 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from alireader.core.models import Article, BlockKind, LoadWarning
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from alireader.themes import ThemeSpec
 from alireader.core.text import visible_controls
 
 _PIPE_WIDTH = 100_000  # into a pipe, lines are as long as their content
 READING_MEASURE = 88  # characters per line for prose: comfortable, even in a wide terminal
+
+
+class _Console(Console):
+    """A Rich console for which a closed pipe is not an error."""
+
+    def on_broken_pipe(self) -> None:
+        # `alireader list | head -1` is a normal use: stop writing, exit 0 (Rich exits 1).
+        self.quiet = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(0)
 
 
 def make_console(file: TextIO | None = None) -> Console:
@@ -28,7 +45,7 @@ def make_console(file: TextIO | None = None) -> Console:
     stream = file or sys.stdout
     terminal = _isatty(stream)
     plain = bool(os.environ.get("NO_COLOR")) or not terminal
-    return Console(
+    return _Console(
         file=stream,
         color_system=None if plain else "auto",
         force_terminal=None if terminal else False,
@@ -62,39 +79,76 @@ def byline(article: Article) -> str:
 
 
 def print_list(console: Console, articles: Sequence[Article]) -> None:
-    """A table of the articles: ID, title, source or author, words."""
-    # Fixed widths for the short columns; the title takes what is left and is ellipsised.
-    id_width = min(
-        max((len(a.id) for a in articles), default=2), 24 if console.is_terminal else 200
-    )
-    source_width = min(max((len(a.source or a.author or "") for a in articles), default=0), 20)
-    # On a terminal the table fits the window; into a pipe nothing is cut (no width to fit).
+    """The articles, one per line: ID, title, source or author, words.
+
+    Formatted by hand rather than with a Rich ``Table``, which measures every cell and takes
+    seconds for 10,000 rows. On a terminal the title is cut to fit the width; into a pipe
+    nothing is cut.
+    """
     on_terminal = console.is_terminal
-    table = Table(
-        box=None, pad_edge=False, show_edge=False, header_style="bold", expand=on_terminal
+    ids = [literal(a.id) for a in articles]
+    sources = [one_line(a.source or a.author) for a in articles]
+    id_width = min(max((cell_len(i) for i in ids), default=2), 24 if on_terminal else 200)
+    source_width = min(max((cell_len(s) for s in sources), default=0), 20)
+    source_width = max(source_width, len(_SOURCE_HEADER))
+    title_width = (
+        max(20, console.width - id_width - source_width - _WORDS_WIDTH - 6)
+        if on_terminal
+        else max((cell_len(one_line(a.title)) for a in articles), default=5)
     )
-    table.add_column("ID", style="cyan", no_wrap=True, overflow="ellipsis", width=max(id_width, 2))
-    table.add_column(
-        "Title", ratio=1 if on_terminal else None, no_wrap=True, overflow="ellipsis", min_width=20
-    )
-    table.add_column(
-        "Source / author",
-        style="dim",
-        no_wrap=True,
-        overflow="ellipsis",
-        width=max(source_width, len("Source / author")),
-    )
-    table.add_column("Words", justify="right", no_wrap=True, width=6)
-    for article in articles:
-        table.add_row(
-            Text(literal(article.id)),
-            Text(literal(article.title), style="italic" if article.title_inferred else ""),
-            Text(literal(article.source or article.author or "")),
-            Text(f"{article.words:,}".replace(",", " ")),
+    header = "  ".join(
+        (
+            _fit("ID", id_width),
+            _fit("Title", title_width),
+            _fit(_SOURCE_HEADER, source_width),
+            "Words".rjust(_WORDS_WIDTH),
         )
-    console.print(table)
+    )
+    if not on_terminal:
+        lines = [header.rstrip()]
+        for article, article_id, source in zip(articles, ids, sources, strict=True):
+            cells = (
+                _fit(article_id, id_width),
+                _fit(one_line(article.title), title_width),
+                _fit(source, source_width),
+                _words(article.words),
+            )
+            lines.append("  ".join(cells))
+        console.file.write("\n".join(lines) + "\n")
+    else:
+        console.print(Text(header, style="bold"), no_wrap=True, crop=True)
+        for article, article_id, source in zip(articles, ids, sources, strict=True):
+            row = Text(no_wrap=True)
+            row.append(_fit(article_id, id_width), style="cyan")
+            row.append("  ")
+            title_style = "italic" if article.title_inferred else ""
+            row.append(_fit(one_line(article.title), title_width), style=title_style)
+            row.append("  ")
+            row.append(_fit(source, source_width), style="dim")
+            row.append("  " + _words(article.words))
+            console.print(row, no_wrap=True, crop=True)
     count = len(articles)
     console.print(Text(f"{count} article{'s' * (count != 1)}", style="dim"))
+
+
+_SOURCE_HEADER = "Source / author"
+_WORDS_WIDTH = 6
+
+
+def one_line(text: str | None) -> str:
+    """Text for one cell: controls made visible, runs of whitespace (newlines too) collapsed."""
+    return " ".join(literal(text).split())
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` padded or cut (with "…") to exactly ``width`` terminal cells."""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
+
+
+def _words(count: int) -> str:
+    return f"{count:,}".replace(",", " ").rjust(_WORDS_WIDTH)
 
 
 def print_article(console: Console, article: Article, *, show_removed: bool = False) -> None:
@@ -126,3 +180,38 @@ def print_warnings(console: Console, warnings: Sequence[LoadWarning]) -> None:
         line = Text("warning: ", style="yellow")
         line.append(f"{literal(warning.path)}: {literal(warning.message)}")
         console.print(line, soft_wrap=True)
+
+
+def print_problems(console: Console, problems: Sequence[str]) -> None:
+    """One ``warning: …`` line per problem sentence."""
+    for problem in problems:
+        line = Text("warning: ", style="yellow")
+        line.append(literal(problem))
+        console.print(line, soft_wrap=True)
+
+
+def print_themes(console: Console, specs: Sequence[ThemeSpec]) -> None:
+    """The themes: name, where it comes from, and what it is for."""
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column("Theme", style="cyan", no_wrap=True)
+    table.add_column("Origin", no_wrap=True)
+    table.add_column("For", style="dim")
+    for spec in specs:
+        origin = spec.origin + (" (replaces the bundled one)" if spec.overrides else "")
+        table.add_row(Text(literal(spec.name)), origin, Text(literal(spec.description)))
+    console.print(table)
+
+
+def print_settings(
+    console: Console, path: Path | None, rows: Sequence[tuple[str, str, str]]
+) -> None:
+    """``alireader config``: the file read, then every setting with its value and source."""
+    where = f"Config file: {path}" if path is not None else "Config file: none (all defaults)"
+    console.print(Text(literal(where), style="bold"))
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column("Key", style="cyan", no_wrap=True)
+    table.add_column("Value")
+    table.add_column("Source", style="dim")
+    for key, value, source in rows:
+        table.add_row(Text(literal(key)), Text(literal(value)), Text(literal(source)))
+    console.print(table)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -34,7 +34,14 @@ from typing import Any, Literal
 
 from alireader.errors import AlireaderError
 from alireader.paths import bundled_themes_dir, config_dir
-from alireader.toml_files import ConfigError, key_lines, line_of, read_toml_file, show_value
+from alireader.toml_files import (
+    ConfigError,
+    did_you_mean,
+    key_lines,
+    line_of,
+    read_toml_file,
+    show_value,
+)
 
 STYLE_KEYS = (
     "PER",
@@ -174,11 +181,6 @@ class ThemeError(AlireaderError):
         super().__init__(message)
 
 
-def _did_you_mean(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 def color_problem(value: object) -> str | None:
     """Why ``value`` is not a colour alireader accepts for Textual, or None if it is one."""
     if not isinstance(value, str):
@@ -238,7 +240,7 @@ def load_theme_file(path: Path, origin: Origin) -> ThemeSpec:
 
     for key in data:
         if key not in TOP_KEYS:
-            problem(f"unknown key '{key}'{_did_you_mean(key, TOP_KEYS)}", (key,))
+            problem(f"unknown key '{key}'{did_you_mean(key, TOP_KEYS)}", (key,))
     for key in REQUIRED_TOP_KEYS:
         if key not in data:
             problems.append(ThemeProblem(path, None, key, f"missing key '{key}'"))
@@ -267,7 +269,7 @@ def load_theme_file(path: Path, origin: Origin) -> ThemeSpec:
             dotted = f"{section}.{key}"
             if required is not None and key not in required:
                 known = [f"{section}.{name}" for name in required]
-                problem(f"unknown key '{dotted}'{_did_you_mean(dotted, known)}", (section, key))
+                problem(f"unknown key '{dotted}'{did_you_mean(dotted, known)}", (section, key))
                 continue
             if required is None and not _VARIABLE_NAME.match(key):
                 problem(f"key '{dotted}' is not a Textual variable name", (section, key))
@@ -418,7 +420,7 @@ def pick_theme(
             f"Theme '{requested}' cannot be used ({str(broken[0]).rstrip('.')});"
             f" alireader falls back to {fallback.name}.",
         )
-    hint = _did_you_mean(requested, by_name)
+    hint = did_you_mean(requested, by_name)
     return (
         fallback,
         f"There is no theme '{requested}'{hint}; alireader falls back to {fallback.name}.",
