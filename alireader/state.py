@@ -26,7 +26,6 @@ import os
 import sqlite3
 import threading
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -35,6 +34,7 @@ from types import TracebackType
 from typing import Self
 
 from alireader import paths
+from alireader.core.keys import article_key
 
 __all__ = [
     "DEFAULT_BUSY_TIMEOUT",
@@ -103,28 +103,8 @@ _REQUIRED_TABLES = frozenset({"read_articles", "bookmarks", "last_opened", "quer
 
 # --- keys ---------------------------------------------------------------------------------------
 
-
-def _normalise_body(body: str) -> str:
-    # NFC first so that the same text decoded with composed or decomposed accents (common in
-    # French press files) hashes the same; casefold and whitespace collapsing make re-wrapped or
-    # re-cased copies of one article share their state.
-    return " ".join(unicodedata.normalize("NFC", body).casefold().split())
-
-
-def article_key(article_id: str, body: str) -> str:
-    """The stable key of an article's read mark and bookmark: 32 hex characters.
-
-    A BLAKE2b-128 hash of the article ID (relative to its corpus root, so it survives moving the
-    folder) and its normalised body (casefolded, Unicode NFC, whitespace collapsed), so that
-    re-wrapping a file keeps its state while a different article under the same ID does not
-    inherit it. The absolute path is deliberately not part of the key.
-    """
-    digest = hashlib.blake2b(digest_size=16, person=b"alireader-art")
-    digest.update(article_id.encode("utf-8", "surrogatepass"))
-    # A NUL cannot occur in an ID, so ID and body cannot run into each other ambiguously.
-    digest.update(b"\0")
-    digest.update(_normalise_body(body).encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+# article_key lives in the core (the parse workers compute half of it) and is re-exported here,
+# next to corpus_key and the store that uses both.
 
 
 def corpus_key(roots: Sequence[Path]) -> str:

@@ -16,6 +16,7 @@ measured from the moment the parent started it.
   work a key press causes), median over 50 moves with the whole corpus loaded; also the time
   until the next frame is on screen (includes waiting for Textual's 60 fps refresh tick).
 * page-down: ``ReaderPane.action_page_down`` on the longest article until the next frame.
+* peak RSS: the app process's maximum resident set (MB), and the largest parse worker's.
 """
 
 from __future__ import annotations
@@ -90,6 +91,12 @@ def _child(kind: str, corpus: Path | None, signal_fd: int, full: bool) -> None:
             report("loaded")
             await self._moves()
             await self._page_down()
+            import resource
+
+            # ru_maxrss is in KiB on Linux. Children: the largest parse worker, if any ran.
+            report("peak_rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+            children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            report("workers_peak_rss_mb", children)
             self.exit()
 
         async def _next_frame(self) -> None:
@@ -120,6 +127,11 @@ def _child(kind: str, corpus: Path | None, signal_fd: int, full: bool) -> None:
             longest = max(range(len(self.library)), key=lambda i: self.library.articles[i].words)
             self.main.article_list.select_article(longest)
             self.main.reader.focus()
+            reader = self.main.reader
+            wanted = self.library.articles[longest].id
+            # The body is parsed on demand in a worker: wait until the pane shows it.
+            while reader.article is None or reader.article.id != wanted:
+                await self._next_frame()
             await self._next_frame()
             await self._next_frame()
             times = []
@@ -238,6 +250,8 @@ def measure_reader(corpus_dir: Path | None) -> dict[str, Any]:
         "cursor_move_p95_ms": round(full["cursor_move_p95_ms"], 3),
         "cursor_move_to_frame_ms": round(full["cursor_move_to_frame_ms"], 2),
         "page_down_ms": round(full["page_down_ms"], 2),
+        "peak_rss_mb": round(full["peak_rss_mb"], 1),
+        "workers_peak_rss_mb": round(full["workers_peak_rss_mb"], 1),
     }
 
 

@@ -20,16 +20,16 @@ import os
 import pickle
 import stat
 import threading
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alireader.core.dates import normalise_date
-from alireader.core.decode import BinaryContent, decode_bytes
+from alireader.core.decode import BinaryContent, Decoded, decode_bytes
 from alireader.core.models import Article, LoadWarning, ParsedText
 from alireader.core.parse import parse_article
 from alireader.core.text import count_words
@@ -189,12 +189,38 @@ def read_source(
 
     The returned IDs are not yet unique across the corpus; :class:`Corpus` makes them so.
     """
+    numbered, warnings = read_numbered(source, max_bytes)
+    return [article for _, article in numbered], warnings
+
+
+def read_numbered(
+    source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[tuple[int | None, Article]], list[LoadWarning]]:
+    """Like :func:`read_source`, each article with its record number (None: not JSON)."""
+    decoded, warnings = decode_source(source, max_bytes)
+    if decoded is None:
+        return [], warnings
+    if source.kind in (FileKind.JSON, FileKind.JSONL):
+        articles, record_warnings = _read_records(source, decoded.text, decoded.encoding)
+        return articles, warnings + record_warnings
+    article = text_article(source, decoded)
+    if not article.body:
+        warnings.append(
+            _warning(source.path, "no article text found: everything was site boilerplate")
+        )
+    return [(None, article)], warnings
+
+
+def decode_source(
+    source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Decoded | None, list[LoadWarning]]:
+    """Read one file (read-only) and decode it; None with a warning when it cannot be used."""
     path = source.path
     try:
         size = path.stat().st_size
         if size > max_bytes:
             limit = max_bytes / 1024 / 1024
-            return [], [
+            return None, [
                 _warning(
                     path,
                     f"skipped: {size / 1024 / 1024:.1f} MB is over the {limit:g} MB size limit",
@@ -203,27 +229,36 @@ def read_source(
         with path.open("rb") as handle:  # read-only, always
             data = handle.read(max_bytes + 1)
     except OSError as error:
-        return [], [_warning(path, f"skipped: {_os_reason(error)}")]
+        return None, [_warning(path, f"skipped: {_os_reason(error)}")]
     if len(data) > max_bytes:
-        return [], [_warning(path, f"skipped: over the {max_bytes / 1024 / 1024:g} MB size limit")]
+        limit = max_bytes / 1024 / 1024
+        return None, [_warning(path, f"skipped: over the {limit:g} MB size limit")]
     if not data.strip():
-        return [], [_warning(path, "skipped: the file is empty")]
+        return None, [_warning(path, "skipped: the file is empty")]
     try:
         decoded = decode_bytes(data)
     except BinaryContent:
-        return [], [_warning(path, "skipped: binary content, not text")]
+        return None, [_warning(path, "skipped: binary content, not text")]
     warnings = [_warning(path, decoded.note)] if decoded.note else []
     if not decoded.text.strip():
-        return [], [*warnings, _warning(path, "skipped: the file has no text")]
+        return None, [*warnings, _warning(path, "skipped: the file has no text")]
+    return decoded, warnings
 
-    if source.kind in (FileKind.JSON, FileKind.JSONL):
-        articles, record_warnings = _read_records(source, decoded.text, decoded.encoding)
-        return articles, warnings + record_warnings
+
+def text_article(source: SourceFile, decoded: Decoded) -> Article:
+    """The article of a decoded text or Markdown file."""
     parsed = parse_article(decoded.text, markdown=source.kind is FileKind.MARKDOWN)
-    article = _article(source.id, path, parsed, None, decoded.encoding)
-    if not article.body:
-        warnings.append(_warning(path, "no article text found: everything was site boilerplate"))
-    return [article], warnings
+    return _article(source.id, source.path, parsed, None, decoded.encoding)
+
+
+def source_file(path: str | Path) -> SourceFile:
+    """The :class:`SourceFile` of a file already found once, to read an article back from it.
+
+    Its kind comes from the suffix as in :func:`discover`; its ID is the file's stem (the caller
+    knows the article's real ID).
+    """
+    path = Path(path)
+    return SourceFile(path, path.stem, SUFFIX_KINDS.get(path.suffix.lower(), FileKind.TEXT))
 
 
 def _article(
@@ -251,41 +286,52 @@ def _article(
 # --- JSON and JSONL ---------------------------------------------------------------------------
 
 
+def jsonl_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The non-blank lines of a JSONL text with their 1-based line numbers."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            yield number, line
+
+
+def json_records(source: SourceFile, text: str) -> tuple[list[tuple[int, Any]], LoadWarning | None]:
+    """The numbered records of a JSON document (0: a single object), or why there are none."""
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        where = f" (line {error.lineno})" if isinstance(error, json.JSONDecodeError) else ""
+        return [], _warning(source.path, f"skipped: invalid JSON{where}")
+    if isinstance(document, dict) and not _first_text(document, _TEXT_FIELDS):
+        # A wrapper such as {"articles": [...]}: take the first list of objects in it.
+        document = next((v for v in document.values() if isinstance(v, list)), document)
+    if isinstance(document, list):
+        return list(enumerate(document, start=1)), None
+    return [(0, document)], None
+
+
 def _read_records(
     source: SourceFile, text: str, encoding: str
-) -> tuple[list[Article], list[LoadWarning]]:
+) -> tuple[list[tuple[int | None, Article]], list[LoadWarning]]:
     records: list[tuple[int, Any]] = []
     bad_lines: list[int] = []
     if source.kind is FileKind.JSONL:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
+        for number, line in jsonl_lines(text):
             try:
                 records.append((number, json.loads(line)))
             except (ValueError, RecursionError):
                 bad_lines.append(number)
     else:
-        try:
-            document = json.loads(text)
-        except (ValueError, RecursionError) as error:
-            where = f" (line {error.lineno})" if isinstance(error, json.JSONDecodeError) else ""
-            return [], [_warning(source.path, f"skipped: invalid JSON{where}")]
-        if isinstance(document, dict) and not _first_text(document, _TEXT_FIELDS):
-            # A wrapper such as {"articles": [...]}: take the first list of objects in it.
-            document = next((v for v in document.values() if isinstance(v, list)), document)
-        if isinstance(document, list):
-            records = list(enumerate(document, start=1))
-        else:
-            records = [(0, document)]
+        records, problem = json_records(source, text)
+        if problem is not None:
+            return [], [problem]
 
-    articles: list[Article] = []
+    articles: list[tuple[int | None, Article]] = []
     unusable: list[int] = []
     for number, record in records:
-        article = _record_article(source, number, record, encoding)
+        article = record_article(source, number, record, encoding)
         if article is None:
             unusable.append(number)
         else:
-            articles.append(article)
+            articles.append((number, article))
     warnings = []
     unit = "line" if source.kind is FileKind.JSONL else "record"
     if bad_lines:
@@ -320,7 +366,8 @@ def _first_text(record: dict[str, Any], names: Iterable[str]) -> str | None:
     return None
 
 
-def _record_article(source: SourceFile, number: int, record: Any, encoding: str) -> Article | None:
+def record_article(source: SourceFile, number: int, record: Any, encoding: str) -> Article | None:
+    """The article of JSON record ``number`` of ``source``, or None when it has no text field."""
     if not isinstance(record, dict):
         return None
     body = _first_text(record, _TEXT_FIELDS)
@@ -346,6 +393,41 @@ def _record_article(source: SourceFile, number: int, record: Any, encoding: str)
 # --- The corpus -------------------------------------------------------------------------------
 
 
+class UniqueIds:
+    """Makes article IDs unique across a corpus, in the order articles are added.
+
+    A taken ID becomes ``ID.ext`` (``a.md`` beside ``a.txt``), then ``ROOT/ID`` (the same name in
+    two folders), then ``ID~2``, ``ID~3``... Shared by :class:`Corpus` and the summaries, so an
+    article gets the same ID whichever way the corpus is loaded.
+    """
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def claim(self, wanted: str, source: SourceFile | None = None) -> str:
+        """Take ``wanted``, or its first free variant, and return it."""
+        article_id = self._free(wanted, source)
+        self._taken.add(article_id)
+        return article_id
+
+    def _free(self, wanted: str, source: SourceFile | None) -> str:
+        taken = self._taken
+        if wanted not in taken:
+            return wanted
+        candidates = []
+        if source is not None:
+            candidates.append(f"{wanted}{source.path.suffix}")  # "a.md" beside "a.txt"
+            if source.root is not None:
+                candidates.append(f"{source.root.name}/{wanted}")  # same name in two roots
+        for candidate in candidates:
+            if candidate not in taken:
+                return candidate
+        number = 2
+        while f"{wanted}~{number}" in taken:
+            number += 1
+        return f"{wanted}~{number}"
+
+
 class Corpus:
     """The articles loaded from a set of paths, with unique IDs and the warnings met on the way."""
 
@@ -354,6 +436,7 @@ class Corpus:
         self.articles: list[Article] = []
         self.warnings: list[LoadWarning] = []
         self._by_id: dict[str, Article] = {}
+        self._ids_taken = UniqueIds()
         self._sorted_ids: list[str] | None = None
 
     def __len__(self) -> int:
@@ -364,29 +447,13 @@ class Corpus:
 
     def add(self, article: Article, source: SourceFile | None = None) -> Article:
         """Add an article, renaming it if its ID is taken (returns the article as added)."""
-        article_id = self._unique_id(article.id, source)
+        article_id = self._ids_taken.claim(article.id, source)
         if article_id != article.id:
             article = replace(article, id=article_id)
         self.articles.append(article)
         self._by_id[article_id] = article
         self._sorted_ids = None
         return article
-
-    def _unique_id(self, wanted: str, source: SourceFile | None) -> str:
-        if wanted not in self._by_id:
-            return wanted
-        candidates = []
-        if source is not None:
-            candidates.append(f"{wanted}{source.path.suffix}")  # "a.md" beside "a.txt"
-            if source.root is not None:
-                candidates.append(f"{source.root.name}/{wanted}")  # same name in two roots
-        for candidate in candidates:
-            if candidate not in self._by_id:
-                return candidate
-        number = 2
-        while f"{wanted}~{number}" in self._by_id:
-            number += 1
-        return f"{wanted}~{number}"
 
     def get(self, article_id: str) -> Article | None:
         """The article with exactly this ID, or None."""
@@ -436,6 +503,10 @@ _Loaded = tuple[SourceFile, list[Article], list[LoadWarning]]
 PARALLEL_MIN_FILES = 1500  # below this, starting worker processes costs more than it saves
 _CHUNK_FILES = 250
 
+T = TypeVar("T")
+PoolFactory = Callable[[int], Executor]
+"""Makes the executor that parses, given the number of workers (see :func:`map_chunks`)."""
+
 
 def _read_chunk(chunk: list[SourceFile], max_bytes: int) -> list[_Loaded]:
     return [(source, *read_source(source, max_bytes)) for source in chunk]
@@ -453,40 +524,59 @@ def _fork_is_safe() -> bool:
     return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def iter_load_parallel(
-    discovery: Discovery, max_bytes: int = DEFAULT_MAX_BYTES, workers: int | None = None
-) -> Iterator[_Loaded]:
-    """Like :func:`iter_load`, in file order, but parsing on every CPU for large corpora.
+def default_pool(workers: int) -> Executor:
+    """A process pool forked from a single-threaded program and spawned from a threaded one."""
+    # fork is fastest and needs no re-import of __main__, but is unsafe once threads run.
+    context = multiprocessing.get_context("fork" if _fork_is_safe() else "spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
-    Parsing is CPU-bound pure Python, so threads would not help; worker processes do. They are
-    forked from a single-threaded program (the CLI) and spawned from a threaded one (the app
-    loads in a thread). If processes cannot be started here, loading goes on in this process.
+
+def map_chunks(
+    function: Callable[[list[SourceFile], int], list[T]],
+    files: Sequence[SourceFile],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    workers: int | None = None,
+    make_pool: PoolFactory | None = None,
+) -> Iterator[T]:
+    """``function(chunk, max_bytes)`` over chunks of ``files``, results in file order.
+
+    Parsing is CPU-bound pure Python, so threads would not help; worker processes do, for
+    corpora of at least :data:`PARALLEL_MIN_FILES` files (``workers``: default one per usable
+    CPU). ``make_pool`` builds the executor (default :func:`default_pool`). If processes cannot
+    be started here, the rest is done in this process. A caller that stops early (closes the
+    generator) waits for the chunks being parsed, not for the whole queue.
     """
-    files = discovery.files
     workers = usable_cpus() if workers is None else workers
+    chunks = [list(files[i : i + _CHUNK_FILES]) for i in range(0, len(files), _CHUNK_FILES)]
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
-        yield from iter_load(discovery, max_bytes)
+        for chunk in chunks:
+            yield from function(chunk, max_bytes)
         return
-    chunks = [files[i : i + _CHUNK_FILES] for i in range(0, len(files), _CHUNK_FILES)]
     done = 0
     try:
-        # fork is fastest and needs no re-import of __main__, but is unsafe once threads run.
-        method = "fork" if _fork_is_safe() else "spawn"
-        context = multiprocessing.get_context(method)
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        pool = (make_pool or default_pool)(workers)
         try:
-            for results in pool.map(_read_chunk, chunks, itertools.repeat(max_bytes)):
+            for results in pool.map(function, chunks, itertools.repeat(max_bytes)):
                 yield from results
                 done += 1
         finally:
-            # A caller that stops early (the app quitting mid-load) waits for the chunks being
-            # parsed, not for the whole queue.
             pool.shutdown(wait=True, cancel_futures=True)
     except (OSError, ValueError, BrokenProcessPool, pickle.PicklingError, AssertionError):
         # No worker processes here: a daemon, a sandbox, a broken pool, or a sys.stderr without
         # a file descriptor (ValueError from the process start-up). Finish in this process.
         for chunk in chunks[done:]:
-            yield from _read_chunk(chunk, max_bytes)
+            yield from function(chunk, max_bytes)
+
+
+def iter_load_parallel(
+    discovery: Discovery, max_bytes: int = DEFAULT_MAX_BYTES, workers: int | None = None
+) -> Iterator[_Loaded]:
+    """Like :func:`iter_load`, in file order, but parsing on every CPU for large corpora.
+
+    Worker processes are forked from a single-threaded program (the CLI) and spawned from a
+    threaded one; see :func:`map_chunks`.
+    """
+    return map_chunks(_read_chunk, discovery.files, max_bytes, workers)
 
 
 def load_corpus(

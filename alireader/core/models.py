@@ -97,6 +97,31 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """What the article list needs of an article: its metadata, not its body.
+
+    Produced in bulk by :func:`alireader.core.summaries.iter_summaries` (in worker processes, so
+    bodies never cross the process boundary); the full :class:`Article` is read back on demand
+    with :func:`alireader.core.reopen.open_file`. ``id`` is unique across the corpus, ``key`` is
+    its :func:`alireader.core.keys.article_key` and ``record`` the number of its record in a JSON
+    or JSONL file (as in the ``FILE/N`` IDs; 0 for a file holding one object), None for a text
+    or Markdown file.
+    """
+
+    id: str
+    path: str
+    title: str
+    title_inferred: bool
+    author: str | None
+    source: str | None
+    category: str | None
+    date: str | None
+    words: int
+    key: str
+    record: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class LoadWarning:
     """A file that could not be used (or only partly), and why, in one sentence."""
 

@@ -1,9 +1,11 @@
 """The reader's in-memory model: the articles loaded so far and their reading state.
 
 No Textual here: the widgets read from a :class:`Library`, the app changes it and persists each
-change through :class:`alireader.ui.persistence.StateWriter`. Articles are addressed by their
-position in :attr:`Library.articles` (an ``int``), which never changes once an article is added,
-so the list can hold plain integers for 100k rows.
+change through :class:`alireader.ui.persistence.StateWriter`. The library holds summaries
+(:class:`~alireader.core.models.ArticleSummary`: metadata and state key, no body); the reader
+pane reads a body when it shows one. Articles are addressed by their position in
+:attr:`Library.articles` (an ``int``), which never changes once an article is added, so the list
+can hold plain integers for 100k rows.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from alireader.core.models import Article
+from alireader.core.models import ArticleSummary
 from alireader.core.text import fold
 
 
@@ -43,14 +45,14 @@ class ViewFilter:
 
 
 class Library:
-    """The loaded articles, their state keys, and the read and bookmarked sets.
+    """The loaded articles (summaries), their state keys, and the read and bookmarked sets.
 
     ``read_keys`` and ``bookmarked_keys`` hold :func:`alireader.state.article_key` values, so a
     mark restored from the state file applies as soon as its article arrives.
     """
 
     def __init__(self) -> None:
-        self.articles: list[Article] = []
+        self.articles: list[ArticleSummary] = []
         self.keys: list[str] = []
         self.read_keys: set[str] = set()
         self.bookmarked_keys: set[str] = set()
@@ -68,12 +70,14 @@ class Library:
         self.read_keys = set(read_keys)
         self.bookmarked_keys = set(bookmarked_keys)
 
-    def extend(self, articles: Sequence[Article], keys: Sequence[str]) -> range:
-        """Add a batch of articles with their state keys; returns their indexes."""
+    def extend(self, articles: Sequence[ArticleSummary]) -> range:
+        """Add a batch of articles; returns their indexes."""
         start = len(self.articles)
         self.articles.extend(articles)
-        self.keys.extend(keys)
-        for offset, (article, key) in enumerate(zip(articles, keys, strict=True)):
+        # A parallel list of keys: the filters test membership for 100k rows at a time.
+        self.keys.extend(article.key for article in articles)
+        for offset, article in enumerate(articles):
+            key = article.key
             self._by_id[article.id] = start + offset
             self.unread += key not in self.read_keys
             self.bookmarked += key in self.bookmarked_keys

@@ -64,6 +64,12 @@ async def wait_loaded(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def wait_reader(pilot: Pilot[Any]) -> None:
+    """Wait until the reader pane has read the body of the article it shows from its file."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def write_corpus(folder: Path, articles: dict[str, str]) -> Path:
     """Write ``{name: text}`` as files under ``folder`` (created) and return it."""
     folder.mkdir(parents=True, exist_ok=True)

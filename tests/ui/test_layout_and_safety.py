@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.widgets import Static
 
-from alireader.core.models import Article, Block, BlockKind
+from alireader.core.models import ArticleSummary
 from alireader.ui.app import ReaderApp
 from alireader.ui.widgets.article_list import fit
 from tests.ui.conftest import wait_loaded, write_corpus
@@ -74,12 +74,10 @@ def test_fit_ellipsises_wide_characters() -> None:
     assert fit("x", 0) == ""
 
 
-def _article(number: int) -> Article:
-    body = f"Texte {number}."
-    return Article(
+def _summary(number: int) -> ArticleSummary:
+    return ArticleSummary(
         id=f"a{number}", path="", title=f"Article numéro {number}", title_inferred=False,
-        author=None, source="Source", category=None, date=None, url=None,
-        blocks=(Block(BlockKind.PARAGRAPH, body),), removed=(), body=body, words=2,
+        author=None, source="Source", category=None, date=None, words=2, key=str(number),
     )  # fmt: skip
 
 
@@ -88,9 +86,7 @@ async def test_the_list_stays_virtual_with_100k_rows(make_app: AppFactory, tmp_p
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         count = 100_000
-        indexes = app.library.extend(
-            [_article(n) for n in range(count)], [str(n) for n in range(count)]
-        )
+        indexes = app.library.extend([_summary(n) for n in range(count)])
         app.main.articles_added(indexes)
         await pilot.pause()
         articles = app.main.article_list
@@ -98,7 +94,7 @@ async def test_the_list_stays_virtual_with_100k_rows(make_app: AppFactory, tmp_p
         await pilot.press("G")
         await pilot.pause()
         assert articles.cursor == count - 1
-        assert app.main.reader.article is app.library.articles[-1]
+        assert app.main.reader.summary is app.library.articles[-1]
         bottom = articles.scrollable_content_region.height - 1
         assert "Article numéro 99999" in articles.render_line(bottom).text
         await pilot.press("k", "pageup")

@@ -1,7 +1,8 @@
 """Snapshot tests of the main screen (80x24, 160x48), the reader focused, and the help screen.
 
 Deterministic: the bundled seeds, XDG dirs in tmp_path, no cursor blink, and every snapshot is
-taken after the corpus has fully loaded (so no progress bar or counter is caught mid-way).
+taken after the corpus has fully loaded (so no progress bar or counter is caught mid-way) and
+the article shown has been read from its file.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from textual.pilot import Pilot
 
 from alireader.ui.app import ReaderApp
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import wait_loaded, wait_reader
 
 AppFactory = Callable[..., ReaderApp]
 
@@ -29,7 +30,7 @@ def test_reading_at_80x24(snap_compare: Any, make_app: AppFactory) -> None:
     async def open_second(pilot: Pilot[Any]) -> None:
         await wait_loaded(pilot)
         await pilot.press("j", "b", "enter", "r")
-        await pilot.pause()
+        await wait_reader(pilot)  # the body is read from the file in a worker
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_second)
 

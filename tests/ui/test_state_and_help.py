@@ -31,7 +31,7 @@ async def test_marks_and_last_article_survive_a_restart(make_app: AppFactory) ->
         assert [library.is_read(i) for i in range(5)] == [False, True, False, False, False]
         assert [library.is_bookmarked(i) for i in range(5)] == [False, False, True, False, False]
         assert second.main.article_list.cursor == 3  # the article open at quit time
-        assert second.main.reader.article is library.articles[3]
+        assert second.main.reader.summary is library.articles[3]
         assert "4 unread · 1 bookmarked" in second.sub_title
 
 

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
+from alireader.ui.bodies import BodyStore
 from alireader.ui.library import Library, ViewFilter
 from alireader.ui.widgets import ArticleList, LoadingLine, ReaderPane, SearchBar, TitleBar
 
@@ -46,10 +47,13 @@ class MainScreen(Screen[None]):
         Binding("slash", "focus_search", "Filter", id="search.focus"),
     ]
 
-    def __init__(self, library: Library, reading_width: int = 80) -> None:
+    def __init__(
+        self, library: Library, reading_width: int = 80, bodies: BodyStore | None = None
+    ) -> None:
         super().__init__()
         self.library = library
         self.reading_width = reading_width
+        self.bodies = bodies
         self.view = ViewFilter()
         self.query_text = ""
 
@@ -74,7 +78,7 @@ class MainScreen(Screen[None]):
         yield SearchBar(id="search")
         with Horizontal(id="panes"):
             yield ArticleList(self.library, id="list")
-            yield ReaderPane(self.reading_width, id="reader")
+            yield ReaderPane(self.reading_width, self.bodies, id="reader")
         yield LoadingLine("Loading…", id="loading")
         yield Footer(compact=True)
 

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from alireader.core.models import Article
+from alireader.core.models import ArticleSummary
 from alireader.core.text import visible_controls
 from alireader.ui.library import Library
 
@@ -265,7 +265,9 @@ class ArticleList(ScrollView, can_focus=True):
         # crop_extend guarantees the exact width even when the columns did not fit (tiny panes).
         return Strip(segments).crop_extend(0, width, base)
 
-    def _row_segments(self, article: Article, index: int, width: int, base: Style) -> list[Segment]:
+    def _row_segments(
+        self, article: ArticleSummary, index: int, width: int, base: Style
+    ) -> list[Segment]:
         library = self.library
         read = library.is_read(index)
         source_width = min(18, width // 5) if width >= _SOURCE_COLUMN_MIN_WIDTH else 0
