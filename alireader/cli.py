@@ -206,6 +206,10 @@ def _command_config(args: argparse.Namespace) -> int:
         sys.stdout.write(example_config())
         return EXIT_OK
     loaded = load_config(args)
+    if loaded.settings.keymap:
+        from alireader.ui.keys import binding_catalog  # imports Textual: only when needed
+
+        loaded.check_keymap(*binding_catalog())
     rows = describe(loaded)
     if args.json:
         path = None if loaded.path is None else str(loaded.path)
@@ -235,9 +239,7 @@ def _open_reader(argv: Sequence[str]) -> int:
             raise CorpusError(f"No such file or folder: {path}")
     from alireader.ui.app import run_reader
 
-    return run_reader(
-        [path.expanduser() for path in paths], reading_width=loaded.settings.reader.width
-    )
+    return run_reader([path.expanduser() for path in paths], loaded)
 
 
 _COMMANDS = {

@@ -53,7 +53,7 @@ _log = logging.getLogger(__name__)
 logging.getLogger("alireader").addHandler(logging.NullHandler())
 
 STATE_FILENAME = "state.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The schema this module writes; stored in ``PRAGMA user_version``."""
 
 MAX_QUERIES = 500
@@ -91,7 +91,15 @@ def _create_v1(conn: sqlite3.Connection) -> None:
     )
 
 
-_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1,)
+def _add_preferences_v2(conn: sqlite3.Connection) -> None:
+    """Schema version 2: small named preferences chosen in the app (the theme)."""
+    conn.execute(
+        "CREATE TABLE preferences (name TEXT PRIMARY KEY, value TEXT NOT NULL,"
+        " changed_at REAL NOT NULL) WITHOUT ROWID"
+    )
+
+
+_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _add_preferences_v2)
 """``_MIGRATIONS[n]`` turns a version-``n`` database into version ``n + 1`` (0 is empty).
 
 Each step runs inside the same write transaction as the ``user_version`` bump, so a crash half-way
@@ -386,6 +394,11 @@ class StateStore:
         rows = self._query("SELECT article_id FROM last_opened WHERE corpus = ?", (corpus,))
         return str(rows[0][0]) if rows else None
 
+    def preference(self, name: str) -> str | None:
+        """A preference chosen in the app (``"theme"``), or None when never chosen."""
+        rows = self._query("SELECT value FROM preferences WHERE name = ?", (name,))
+        return str(rows[0][0]) if rows else None
+
     def recent_queries(self, limit: int = 100) -> list[str]:
         """Up to ``limit`` past search queries, newest first, each once."""
         if limit <= 0:
@@ -442,6 +455,20 @@ class StateStore:
                 " ON CONFLICT (corpus) DO UPDATE SET"
                 " article_id = excluded.article_id, changed_at = excluded.changed_at",
                 (corpus, article_id, now),
+            )
+
+        self._write(write)
+
+    def set_preference(self, name: str, value: str) -> None:
+        """Remember a preference chosen in the app, such as the theme."""
+        now = time.time()
+
+        def write(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "INSERT INTO preferences (name, value, changed_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (name) DO UPDATE SET"
+                " value = excluded.value, changed_at = excluded.changed_at",
+                (name, value, now),
             )
 
         self._write(write)
@@ -553,3 +580,20 @@ class StateStore:
         self._conn = memory
         self.persistent = False
         self.path = None
+
+
+def read_preference(name: str, path: Path | None = None) -> str | None:
+    """A preference read straight from the state file, read-only, before the app starts (the
+    theme must be known for the first frame); None if unset or if the file cannot be read."""
+    path = path if path is not None else default_path()
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.5)
+        try:
+            row = conn.execute("SELECT value FROM preferences WHERE name = ?", (name,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None  # an old, damaged or locked file: the app's own open reports problems
+    return str(row[0]) if row else None

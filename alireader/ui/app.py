@@ -11,11 +11,13 @@ single writer thread (:class:`~alireader.ui.persistence.StateWriter`).
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import ClassVar, cast
 
+from rich.style import Style
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -24,14 +26,17 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from alireader import paths as app_paths
+from alireader.config import LoadedSettings, Settings
 from alireader.core.models import LoadWarning
 from alireader.errors import AlireaderError
 from alireader.ui.bodies import BodyStore
+from alireader.ui.glyphs import ASCII_GLYPHS, GLYPHS
 from alireader.ui.library import Library
 from alireader.ui.loader import Batch, load_batches
 from alireader.ui.persistence import StateWriter
 from alireader.ui.screens import HelpScreen, MainScreen, WarningsScreen, help_sections
 from alireader.ui.screens.help import help_title, keymapped_bindings
+from alireader.ui.theming import ThemeSetup, choose_theme, rich_styles, textual_theme
 from alireader.ui.widgets import ArticleList, ReaderPane, SearchBar
 
 DEFAULT_READING_WIDTH = 80
@@ -109,9 +114,22 @@ class ReaderApp(App[int]):
         reading_width: int = DEFAULT_READING_WIDTH,
         state_path: Path | None = None,
         name: str | None = None,
+        themes: ThemeSetup | None = None,
+        keymap: Mapping[str, str] | None = None,
+        ascii_only: bool = False,
     ) -> None:
-        """Read the corpus under ``paths``; ``state_path`` defaults to the XDG data dir."""
-        super().__init__()
+        """Read the corpus under ``paths``; ``state_path`` defaults to the XDG data dir.
+
+        ``themes`` defaults to the bundled themes chosen as at start-up without a config;
+        ``keymap`` (binding id -> keys) must already be validated; ``ascii_only`` draws marks
+        and borders with ASCII characters.
+        """
+        themes = themes or choose_theme(None, None, os.environ, None)
+        super().__init__(ansi_color=themes.ansi_color)
+        self.themes = themes
+        self.glyphs = ASCII_GLYPHS if ascii_only else GLYPHS
+        self.theme_styles: dict[str, Style] = rich_styles(themes.initial)
+        """alireader's own styles of the current theme (read, unread, bookmark, removed ...)."""
         self.paths = [Path(path) for path in paths]
         self.reading_width = reading_width
         self.state_path = state_path
@@ -124,10 +142,12 @@ class ReaderApp(App[int]):
         self.load_warnings: list[LoadWarning] = []
         self.writer: StateWriter | None = None
         self.keymap: dict[str, str] = {}
+        self._initial_keymap = dict(keymap or {})
         self.loaded = asyncio.Event()
         """Set when the whole corpus has been read (tests and benchmarks wait on it)."""
         self._last_opened: str | None = None
         self._files = (0, 0)
+        self._install_themes(themes)  # last: choosing a theme runs watch_theme
 
     @property
     def main(self) -> MainScreen:
@@ -138,8 +158,42 @@ class ReaderApp(App[int]):
         """The main screen is the default screen."""
         return MainScreen(self.library, self.reading_width, self.bodies)
 
+    def _install_themes(self, themes: ThemeSetup) -> None:
+        # Only alireader's themes: Textual's own lack the styles the reader needs (read marks,
+        # entities, diffs), so the palette must not offer them.
+        self._theme_specs = {spec.name: spec for spec in themes.specs}
+        for spec in themes.specs:
+            self.register_theme(textual_theme(spec))
+        self.theme = themes.initial.name
+        for name in list(self.available_themes):
+            if name not in self._theme_specs:
+                self.unregister_theme(name)
+
+    def watch_theme(self, name: str) -> None:
+        """Restyle the list and the reader, and remember a theme chosen in the app."""
+        spec = self._theme_specs.get(name)
+        if spec is None:
+            return
+        self.theme_styles = rich_styles(spec)
+        if self.writer is None:
+            return  # the start-up choice (the state file opens later), not the user's
+        self.writer.submit(self.writer.store.set_preference, "theme", name)
+        configured = self.themes.configured
+        if configured is not None and configured != name:
+            self.notify(
+                f"Theme saved, but your configuration (or --theme) names '{configured}', which "
+                "wins at start-up.",
+                timeout=8,
+            )
+
     def on_mount(self) -> None:
         """Show the header at once and start reading the corpus once the first frame is up."""
+        if self._initial_keymap:
+            self.set_keymap(self._initial_keymap)
+        if self.glyphs is ASCII_GLYPHS:
+            self.add_class("-ascii")
+        for notice in self.themes.notices:
+            self.notify(notice, severity="warning", timeout=10)
         self.title = self.corpus_name
         self.update_header()
         # After the first paint: the worker's imports and parsing would otherwise compete with
@@ -319,8 +373,29 @@ class ReaderApp(App[int]):
         yield SystemCommand("Help", "Every key of the reader", self.action_help)
 
 
-def run_reader(paths: list[Path], *, reading_width: int = DEFAULT_READING_WIDTH) -> int:
-    """Open the reader on ``paths`` and return its exit status when it closes."""
-    app = ReaderApp(paths, reading_width=reading_width)
+def run_reader(paths: list[Path], loaded: LoadedSettings | None = None) -> int:
+    """Open the reader on ``paths`` with the user's settings; return its exit status.
+
+    A keymap that names unknown bindings or makes two clash is a ConfigError raised here, before
+    the screen opens, so the CLI reports it as one sentence.
+    """
+    from rich.console import Console
+
+    from alireader.state import read_preference
+    from alireader.ui.keys import binding_catalog
+
+    settings = loaded.settings if loaded is not None else Settings()
+    if loaded is not None and settings.keymap:
+        loaded.check_keymap(*binding_catalog())
+    themes = choose_theme(
+        settings.theme, read_preference("theme"), os.environ, Console().color_system
+    )
+    app = ReaderApp(
+        paths,
+        reading_width=settings.reader.width,
+        themes=themes,
+        keymap=settings.keymap,
+        ascii_only=settings.ascii,
+    )
     result = app.run()
     return int(result or app.return_code or 0)

@@ -139,3 +139,12 @@ def test_a_closed_pipe_is_not_an_error(seeds_dir: Path) -> None:
     )
     assert pipeline.stdout.startswith("ID")
     assert pipeline.returncode == 0, pipeline.stderr
+
+
+def test_config_reports_a_keymap_clash_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "keys.toml"
+    path.write_text('[keymap]\n"article.bookmark" = "n"\n', encoding="utf-8")
+    result = run("config", "--config", str(path))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"alireader: {path}, line 2: ")
+    assert "'article.next' also uses" in result.stderr

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from alireader.ui.app import ReaderApp
+from alireader.ui.theming import choose_theme
 from tests.ui.conftest import wait_loaded, wait_reader
 
 AppFactory = Callable[..., ReaderApp]
@@ -42,3 +44,19 @@ def test_help_screen(snap_compare: Any, make_app: AppFactory) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(100, 44), run_before=open_help)
+
+
+@pytest.mark.parametrize(
+    "theme",
+    ["alireader-light", "alireader-ansi", "alireader-monochrome", "alireader-high-contrast"],
+)
+def test_main_screen_in_each_theme(snap_compare: Any, make_app: AppFactory, theme: str) -> None:
+    themes = choose_theme(theme, None, {}, None)
+    assert themes.initial.name == theme
+    app = make_app(themes=themes)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=wait_loaded)
+
+
+def test_main_screen_under_no_color(snap_compare: Any, make_app: AppFactory) -> None:
+    themes = choose_theme(None, None, {"NO_COLOR": "1"}, None)
+    assert snap_compare(make_app(themes=themes), terminal_size=(80, 24), run_before=wait_loaded)

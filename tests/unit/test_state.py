@@ -588,3 +588,26 @@ def test_disk_full_keeps_state_in_memory(store: StateStore) -> None:
     assert store.path is None
     assert len(store.read_keys()) == 2001
     assert "before" in store.read_keys()
+
+
+def test_preferences_are_remembered(db_path: Path) -> None:
+    with open_clean(db_path) as store:
+        assert store.preference("theme") is None
+        store.set_preference("theme", "alireader-light")
+        store.set_preference("theme", "alireader-ansi")  # the newest choice wins
+    with open_clean(db_path) as store:
+        assert store.preference("theme") == "alireader-ansi"
+
+
+def test_a_version_1_file_gains_preferences_and_keeps_its_marks(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Write a file as the first release did (schema 1 only), then open it with today's code.
+    monkeypatch.setattr(state, "_MIGRATIONS", state._MIGRATIONS[:1])
+    monkeypatch.setattr(state, "SCHEMA_VERSION", 1)
+    saved_state(db_path)
+    monkeypatch.undo()
+    with open_clean(db_path) as store:
+        assert store.read_keys() == {"k-read"}
+        store.set_preference("theme", "alireader-light")
+        assert store.preference("theme") == "alireader-light"

@@ -20,8 +20,16 @@ from textual.strip import Strip
 
 from alireader.core.models import ArticleSummary
 from alireader.core.text import visible_controls
+from alireader.ui.glyphs import GLYPHS, Glyphs
 from alireader.ui.library import Library
+from alireader.ui.widgets.styling import text_style
 
+# Component classes whose look a theme file can set: [styles] read / unread / bookmark.
+_THEME_STYLES = {
+    "article-list--read": "read",
+    "article-list--unread": "unread",
+    "article-list--bookmark": "bookmark",
+}
 # Below this width the source/author column is dropped: the title matters more.
 _SOURCE_COLUMN_MIN_WIDTH = 56
 _WORDS_WIDTH = 6
@@ -32,13 +40,13 @@ def one_line(text: str | None) -> str:
     return " ".join(visible_controls(text or "").split())
 
 
-def fit(text: str, width: int) -> str:
+def fit(text: str, width: int, ellipsis: str = GLYPHS.ellipsis) -> str:
     """``text`` padded or cut to exactly ``width`` cells, with an ellipsis when cut."""
     if width <= 0:
         return ""
     if cell_len(text) <= width:
         return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width - 1) + ellipsis
 
 
 def words_label(words: int) -> str:
@@ -243,7 +251,16 @@ class ArticleList(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+            style = (
+                self.get_component_rich_style(name, partial=True)  # background and all
+                if name == "article-list--cursor"
+                else text_style(self, name)
+            )
+            # The theme file's own styles (read, unread, bookmark) go over the CSS defaults.
+            theme_styles: dict[str, Style] = getattr(self.app, "theme_styles", {})
+            if (key := _THEME_STYLES.get(name)) in theme_styles:
+                style += theme_styles[key]
+            self._styles[name] = style
         return style
 
     def render_line(self, y: int) -> Strip:
@@ -269,6 +286,7 @@ class ArticleList(ScrollView, can_focus=True):
         self, article: ArticleSummary, index: int, width: int, base: Style
     ) -> list[Segment]:
         library = self.library
+        glyphs: Glyphs = getattr(self.app, "glyphs", GLYPHS)
         read = library.is_read(index)
         source_width = min(18, width // 5) if width >= _SOURCE_COLUMN_MIN_WIDTH else 0
         # " ●★ title  source  words " : the title takes whatever the fixed columns leave.
@@ -276,20 +294,21 @@ class ArticleList(ScrollView, can_focus=True):
         meta = base + self._style("article-list--meta")
         segments = [
             Segment(" "),
-            Segment(" " if read else "●", base + self._style("article-list--mark")),
+            Segment(" " if read else glyphs.unread, base + self._style("article-list--mark")),
             Segment(
-                "★" if library.is_bookmarked(index) else " ",
+                glyphs.bookmark if library.is_bookmarked(index) else " ",
                 base + self._style("article-list--bookmark"),
             ),
             Segment(" "),
             Segment(
-                fit(one_line(article.title), title_width),
+                fit(one_line(article.title), title_width, glyphs.ellipsis),
                 base + self._style("article-list--read" if read else "article-list--unread"),
             ),
         ]
         if source_width:
             source = one_line(article.source or article.author)
-            segments += [Segment(" "), Segment(fit(source, source_width), meta)]
+            source_cell = fit(source, source_width, glyphs.ellipsis)
+            segments += [Segment(" "), Segment(source_cell, meta)]
         words = words_label(article.words).rjust(_WORDS_WIDTH)
         segments += [Segment(" "), Segment(words, meta), Segment(" ")]
         return [

@@ -29,6 +29,7 @@ from textual.worker import get_current_worker
 from alireader.core.models import Article, ArticleSummary, BlockKind
 from alireader.core.text import visible_controls
 from alireader.ui.bodies import BodyStore
+from alireader.ui.widgets.styling import text_style
 
 WORDS_PER_MINUTE = 230  # an average adult reading speed for prose
 LOADING_DELAY = 1 / 60
@@ -166,7 +167,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
             self._loading = None
 
     def _body(self, article: Article) -> Text:
-        heading = self.get_component_rich_style("reader-pane--heading", partial=True)
+        heading = text_style(self, "reader-pane--heading")
         body = Text()
         for number, block in enumerate(article.blocks):
             if number:
@@ -189,7 +190,9 @@ class ReaderPane(VerticalScroll, can_focus=True):
         panel.display = self.show_removed and article is not None
         if article is None or not self.show_removed:
             return
-        style = self.get_component_rich_style("reader-pane--removed", partial=True)
+        style = text_style(self, "reader-pane--removed")
+        theme_styles: dict[str, Style] = getattr(self.app, "theme_styles", {})
+        style += theme_styles.get("removed", Style.null())
         count = len(article.removed)
         text = Text(
             f"Removed from the body: {count} line{'s' * (count != 1)}", style + Style(bold=True)

@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from alireader.core.text import visible_controls
+from alireader.ui.glyphs import GLYPHS, Glyphs
 
 _BAR_CELLS = 20
 
@@ -20,7 +21,8 @@ class TitleBar(Static):
 
     def show(self, corpus: str, counts: str) -> None:
         """Display the corpus name (shown literally: it can be any folder name) and counts."""
-        text = Text(" ≡ alireader · ", style="bold")
+        glyphs: Glyphs = getattr(self.app, "glyphs", GLYPHS)
+        text = Text(f" {glyphs.menu} alireader · ", style="bold")
         text.append(visible_controls(corpus), style="bold")
         text.append(" · " + counts)
         self.update(text)
@@ -35,7 +37,8 @@ class LoadingLine(Static):
         filled = round(share * _BAR_CELLS)
         label = f"Loading: {articles:,} articles from {done:,}/{total:,} files ".replace(",", " ")
         text = Text(label)
-        text.append("█" * filled, style="bold")
-        text.append("░" * (_BAR_CELLS - filled), style="dim")
+        glyphs: Glyphs = getattr(self.app, "glyphs", GLYPHS)
+        text.append(glyphs.bar_done * filled, style="bold")
+        text.append(glyphs.bar_todo * (_BAR_CELLS - filled), style="dim")
         text.append(f" {share:4.0%}")
         self.update(text)

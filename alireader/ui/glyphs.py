@@ -1,0 +1,26 @@
+"""The characters the interface draws with, and their ASCII fallback (``ascii = true``).
+
+The defaults are in every common terminal font (Latin-1, general punctuation and geometric
+shapes); the ASCII set is for fonts and consoles that have none of them (the Linux console with
+a minimal font, some serial terminals).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    """Marks and decorations drawn by alireader's own widgets."""
+
+    unread: str
+    bookmark: str
+    ellipsis: str
+    menu: str
+    bar_done: str
+    bar_todo: str
+
+
+GLYPHS = Glyphs(unread="●", bookmark="★", ellipsis="…", menu="≡", bar_done="█", bar_todo="░")
+ASCII_GLYPHS = Glyphs(unread="*", bookmark="+", ellipsis="~", menu="=", bar_done="#", bar_todo="-")

@@ -1,0 +1,152 @@
+"""Themes, the keymap and the ASCII fallback in the running app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from alireader.config import ConfigError, load_settings
+from alireader.state import read_preference
+from alireader.themes import DEFAULT_THEME, MONOCHROME_THEME
+from alireader.ui.app import ReaderApp
+from alireader.ui.keys import binding_catalog
+from alireader.ui.screens import HelpScreen
+from alireader.ui.theming import choose_theme
+from tests.ui.conftest import wait_loaded
+
+AppFactory = Callable[..., ReaderApp]
+BUNDLED = {
+    "alireader-dark",
+    "alireader-light",
+    "alireader-high-contrast",
+    "alireader-ansi",
+    "alireader-monochrome",
+}
+
+
+async def test_only_alireaders_themes_are_offered(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        assert app.theme == DEFAULT_THEME
+        assert set(app.available_themes) == BUNDLED  # Textual's own lack alireader's styles
+
+
+async def test_switching_theme_restyles_and_is_remembered(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        before = app.theme_styles["unread"]
+        app.theme = "alireader-light"
+        await pilot.pause()
+        assert app.theme_styles["unread"] != before
+    # The next start opens with it (nothing in the config says otherwise).
+    remembered = read_preference("theme")
+    assert remembered == "alireader-light"
+    assert choose_theme(None, remembered, {}, None).initial.name == "alireader-light"
+
+
+async def test_a_configured_theme_wins_and_a_palette_choice_says_so(make_app: AppFactory) -> None:
+    app = make_app(themes=choose_theme("alireader-ansi", "alireader-light", {}, None))
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        assert app.theme == "alireader-ansi"
+        app.theme = "alireader-dark"
+        await pilot.pause()
+        assert any("wins at start-up" in n.message for n in app._notifications)
+
+
+def test_no_color_means_the_monochrome_theme_and_no_colour_escapes() -> None:
+    setup = choose_theme("alireader-light", None, {"NO_COLOR": ""}, None)
+    assert setup.initial.name == MONOCHROME_THEME
+    assert setup.ansi_color is True  # Textual then strips colours instead of greying them
+    assert any("NO_COLOR" in notice for notice in setup.notices)
+
+
+def test_a_16_colour_terminal_gets_the_ansi_theme_unless_one_is_chosen() -> None:
+    assert choose_theme(None, None, {}, "standard").initial.name == "alireader-ansi"
+    assert choose_theme(None, None, {}, "truecolor").initial.name == DEFAULT_THEME
+    assert choose_theme("alireader-light", None, {}, "standard").initial.name == "alireader-light"
+
+
+async def test_a_broken_user_theme_is_a_notice_and_the_default_is_used(
+    make_app: AppFactory, isolated: Path
+) -> None:
+    user_themes = isolated / "config" / "alireader" / "themes"
+    user_themes.mkdir(parents=True)
+    (user_themes / "mine.toml").write_text(
+        'name = "mine"\ndark = true\n[colors]\nprimary = "nope"\n'
+    )
+    setup = choose_theme("mine", None, {}, None)
+    assert setup.initial.name == DEFAULT_THEME
+    app = make_app(themes=setup)
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        messages = " ".join(n.message for n in app._notifications)
+        assert "mine.toml" in messages and "falls back to alireader-dark" in messages
+
+
+async def test_a_remapped_key_works_and_the_old_one_stops(make_app: AppFactory) -> None:
+    app = make_app(keymap={"article.toggle_read": "x"})
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        first = app.main.article_list.highlighted
+        assert first is not None and not app.library.is_read(first)
+        await pilot.press("m")
+        assert not app.library.is_read(first)  # m is no longer bound
+        await pilot.press("x")
+        assert app.library.is_read(first)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        entries = {e.binding_id: e for s in app.screen.sections for e in s.entries}
+        assert entries["article.toggle_read"].keys == ["x"]
+
+
+def _config(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_keymap_ids_are_checked_against_the_real_bindings(tmp_path: Path) -> None:
+    loaded = load_settings(_config(tmp_path, '[keymap]\n"article.nxt" = "ctrl+n"\n'))
+    with pytest.raises(
+        ConfigError, match=r"line 2: .*'article\.nxt'.*did you mean 'article\.next'"
+    ):
+        loaded.check_keymap(*binding_catalog())
+
+
+def test_keymap_clashes_are_config_errors(tmp_path: Path) -> None:
+    # n is "next article" on the main screen; giving it to "bookmark" too would make one dead.
+    loaded = load_settings(_config(tmp_path, '[keymap]\n"article.bookmark" = "n"\n'))
+    with pytest.raises(ConfigError, match=r"'article\.next' also uses"):
+        loaded.check_keymap(*binding_catalog())
+
+
+def test_a_keymap_between_different_panes_is_no_clash(tmp_path: Path) -> None:
+    # The list and the reader are never focused together: the same key may mean different things.
+    loaded = load_settings(_config(tmp_path, '[keymap]\n"list.open" = "o"\n"reader.top" = "o"\n'))
+    loaded.check_keymap(*binding_catalog())
+
+
+async def test_ascii_marks(make_app: AppFactory) -> None:
+    app = make_app(ascii_only=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        lines = [app.main.article_list.render_line(y).text for y in range(5)]
+        assert any(line.startswith(" *+") for line in lines)
+        assert all("●" not in line and "★" not in line and "…" not in line for line in lines)
+
+
+def test_the_reader_refuses_a_clashing_keymap_before_the_screen_opens(
+    tmp_path: Path, seeds: Path
+) -> None:
+    from alireader.ui.app import run_reader
+
+    loaded = load_settings(_config(tmp_path, '[keymap]\n"article.bookmark" = "n"\n'))
+    with pytest.raises(ConfigError, match="line 2"):
+        run_reader([seeds], loaded)  # raises before App.run: nothing to wait for
