@@ -236,7 +236,7 @@ def _open_reader(argv: Sequence[str]) -> int:
         if not (path.expanduser().exists() or path.expanduser().is_symlink()):
             from alireader.errors import CorpusError
 
-            raise CorpusError(f"No such file or folder: {path}")
+            raise CorpusError(f"No such file or folder: {path}.")
     from alireader.ui.app import run_reader
 
     return run_reader([path.expanduser() for path in paths], loaded)

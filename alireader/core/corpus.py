@@ -11,7 +11,6 @@ list or JSONL file is ``FILE/N`` (1-based), or its own ``id`` when it has one.
 
 from __future__ import annotations
 
-import difflib
 import errno
 import itertools
 import json
@@ -28,8 +27,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from rapidfuzz import fuzz, process
+
 from alireader.core.dates import normalise_date
 from alireader.core.decode import BinaryContent, Decoded, decode_bytes
+from alireader.core.html import html_to_text, looks_like_html
 from alireader.core.models import Article, LoadWarning, ParsedText
 from alireader.core.parse import parse_article
 from alireader.core.text import count_words
@@ -59,13 +61,40 @@ SUFFIX_KINDS = {
 }
 
 # Field names found in real exports, most common first.
-_TEXT_FIELDS = ("text", "body", "content", "article", "full_text", "maintext", "description")
+# Field names found in real exports (matched without regard to case), most common first:
+# plain dumps, NewsAPI (publishedAt, source.name), RSS (pubDate, dc:creator), schema.org
+# (articleBody, datePublished), WordPress (content.rendered), news-please (maintext).
+_TEXT_FIELDS = (
+    "text",
+    "body",
+    "content",
+    "articlebody",
+    "article_body",
+    "article",
+    "full_text",
+    "fulltext",
+    "maintext",
+    "description",
+    "summary",
+)
 _TITLE_FIELDS = ("title", "headline", "name")
-_AUTHOR_FIELDS = ("author", "authors", "byline", "creator")
-_DATE_FIELDS = ("date", "published", "published_at", "pubdate", "date_publish", "datetime", "time")
-_URL_FIELDS = ("url", "link", "href", "source_url")
+_AUTHOR_FIELDS = ("author", "authors", "byline", "creator", "dc:creator")
+_DATE_FIELDS = (
+    "date",
+    "published",
+    "publishedat",
+    "published_at",
+    "datepublished",
+    "date_published",
+    "pubdate",
+    "date_publish",
+    "datetime",
+    "created_at",
+    "time",
+)
+_URL_FIELDS = ("url", "link", "href", "permalink", "canonical_url", "source_url")
 _SOURCE_FIELDS = ("source", "site", "site_name", "publisher", "source_domain", "domain", "media")
-_CATEGORY_FIELDS = ("category", "section", "rubrique", "categories")
+_CATEGORY_FIELDS = ("category", "section", "rubrique", "categories")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +113,9 @@ class Discovery:
 
     files: list[SourceFile] = field(default_factory=list)
     warnings: list[LoadWarning] = field(default_factory=list)
+    visited: set[tuple[int, int]] = field(default_factory=set, repr=False)
+    """(device, inode) of every folder and file given read so far: a path given twice, or a
+    folder inside one already given, is read once."""
 
 
 def _warning(path: Path | str, message: str) -> LoadWarning:
@@ -113,12 +145,15 @@ def discover(paths: Sequence[str | Path]) -> Discovery:
             if path.is_symlink():
                 found.warnings.append(_warning(path, "skipped: a broken symbolic link"))
                 continue
-            raise CorpusError(f"No such file or folder: {given}") from None
+            raise CorpusError(f"No such file or folder: {given}.") from None
         except OSError as error:
             raise CorpusError(f"Cannot read {given}: {_os_reason(error)}.") from None
+        if (info.st_dev, info.st_ino) in found.visited:
+            continue  # given twice, or inside a folder already given: its articles are loaded
         if stat.S_ISDIR(info.st_mode):
             _walk(path, found)
         elif stat.S_ISREG(info.st_mode):
+            found.visited.add((info.st_dev, info.st_ino))
             kind = SUFFIX_KINDS.get(path.suffix.lower(), FileKind.TEXT)
             found.files.append(SourceFile(path, path.stem, kind))
         else:
@@ -127,7 +162,7 @@ def discover(paths: Sequence[str | Path]) -> Discovery:
 
 
 def _walk(root: Path, found: Discovery) -> None:
-    visited: set[tuple[int, int]] = set()
+    visited = found.visited
     stack = [root]
     while stack:
         folder = stack.pop()
@@ -137,13 +172,16 @@ def _walk(root: Path, found: Discovery) -> None:
             found.warnings.append(_warning(folder, f"skipped: {_os_reason(error)}"))
             continue
         if (info.st_dev, info.st_ino) in visited:
-            found.warnings.append(_warning(folder, "skipped: a symbolic link loop"))
+            message = "skipped: a folder already read (a symbolic link loop, or a second link)"
+            found.warnings.append(_warning(folder, message))
             continue
         visited.add((info.st_dev, info.st_ino))
         try:
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as error:
+            if folder == root:  # the corpus the user named cannot be read at all
+                raise CorpusError(f"Cannot read {root}: {_os_reason(error)}.") from None
             found.warnings.append(_warning(folder, f"folder skipped: {_os_reason(error)}"))
             continue
         subfolders = []
@@ -288,9 +326,11 @@ def _article(
 
 def jsonl_lines(text: str) -> Iterator[tuple[int, str]]:
     """The non-blank lines of a JSONL text with their 1-based line numbers."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a line: str.splitlines() also splits at U+2028 and \x85, which JSON
+    # strings may hold raw, and would cut a record in two and shift every line number.
+    for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            yield number, line
+            yield number, line.removesuffix("\r")
 
 
 def json_records(source: SourceFile, text: str) -> tuple[list[tuple[int, Any]], LoadWarning | None]:
@@ -301,11 +341,20 @@ def json_records(source: SourceFile, text: str) -> tuple[list[tuple[int, Any]], 
         where = f" (line {error.lineno})" if isinstance(error, json.JSONDecodeError) else ""
         return [], _warning(source.path, f"skipped: invalid JSON{where}")
     if isinstance(document, dict) and not _first_text(document, _TEXT_FIELDS):
-        # A wrapper such as {"articles": [...]}: take the first list of objects in it.
-        document = next((v for v in document.values() if isinstance(v, list)), document)
+        # A wrapper such as {"status": "ok", "tags": [...], "articles": [...]}: take the list
+        # whose items look like articles, not merely the first list.
+        document = next(
+            (value for value in document.values() if _looks_like_records(value)), document
+        )
     if isinstance(document, list):
         return list(enumerate(document, start=1)), None
     return [(0, document)], None
+
+
+def _looks_like_records(value: object) -> bool:
+    return isinstance(value, list) and any(
+        isinstance(item, dict) and _first_text(item, _TEXT_FIELDS) for item in value[:20]
+    )
 
 
 def _read_records(
@@ -351,18 +400,27 @@ def _count_message(numbers: list[int], unit: str, what: str) -> str:
 
 
 def _first_text(record: dict[str, Any], names: Iterable[str]) -> str | None:
+    """The first non-empty value among ``names`` (matched without regard to case).
+
+    Lists are joined (text fields by paragraph, others by comma), objects give their
+    ``name``/``title``/``rendered`` (NewsAPI ``source``, WordPress ``title.rendered``), and
+    HTML in a value is reduced to text.
+    """
+    lowered = {str(key).casefold(): value for key, value in record.items()}
     for name in names:
-        value = record.get(name)
-        if isinstance(value, list):
-            value = ", ".join(str(item) for item in value if isinstance(item, (str, int, float)))
+        value = lowered.get(name)
         if isinstance(value, dict):
-            value = value.get("name") or value.get("title")
-        if (
-            isinstance(value, (str, int, float))
-            and not isinstance(value, bool)
-            and str(value).strip()
-        ):
-            return str(value).strip()
+            value = value.get("name") or value.get("title") or value.get("rendered")
+        if isinstance(value, list):
+            joiner = "\n\n" if name in _TEXT_FIELDS else ", "
+            items = [item for item in value if isinstance(item, str | int | float)]
+            value = joiner.join(str(item) for item in items)
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            text = str(value).strip()
+            if looks_like_html(text):
+                text = html_to_text(text)
+            if text:
+                return text
     return None
 
 
@@ -480,7 +538,12 @@ class Corpus:
             raise ArticleNotFound(
                 f"Article ID '{reference}' is ambiguous: it could be {shown}{more}.", tuple(matches)
             )
-        close = difflib.get_close_matches(reference, self._ids(), n=5, cutoff=0.6)
+        close = [
+            match
+            for match, _score, _index in process.extract(
+                reference, self._ids(), scorer=fuzz.ratio, limit=5, score_cutoff=60
+            )
+        ]
         hint = f" Did you mean {', '.join(close)}?" if close else ""
         raise ArticleNotFound(f"No article with ID '{reference}'.{hint}", tuple(close))
 

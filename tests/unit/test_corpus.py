@@ -359,3 +359,101 @@ def test_loading_goes_on_when_worker_processes_cannot_start(
     monkeypatch.setattr(corpus_module, "PARALLEL_MIN_FILES", 2)
     monkeypatch.setattr(corpus_module, "ProcessPoolExecutor", no_processes)
     assert len(load_corpus([tmp_path], workers=2)) == 10
+
+
+# --- review fixes: real-world exports ---------------------------------------------------------
+
+
+def test_jsonl_strings_may_hold_line_separators(tmp_path: Path) -> None:
+    # U+2028 and \x85 are legal raw inside JSON strings; only "\n" ends a JSONL record.
+    lines = [
+        json.dumps({"title": "Un", "text": "Avant\u2028après."}, ensure_ascii=False),
+        json.dumps({"title": "Deux", "text": "Texte\x85deux."}, ensure_ascii=False),
+        json.dumps({"title": "Trois", "text": "Trois."}),
+    ]
+    write(tmp_path / "u.jsonl", "\r\n".join(lines) + "\r\n")
+    corpus = load_corpus([tmp_path])
+    assert [a.id for a in corpus] == ["u/1", "u/2", "u/3"] and corpus.warnings == []
+
+
+def test_a_wrapper_object_gives_its_list_of_articles(tmp_path: Path) -> None:
+    document = {
+        "status": "ok",
+        "tags": ["économie", "asie"],
+        "articles": [{"title": "A", "text": "Texte A."}, {"title": "B", "text": "Texte B."}],
+    }
+    write(tmp_path / "dump.json", json.dumps(document))
+    assert [a.title for a in load_corpus([tmp_path])] == ["A", "B"]
+
+
+def test_a_text_field_that_is_a_list_is_paragraphs(tmp_path: Path) -> None:
+    record = {"title": "Liste", "text": ["Premier paragraphe, avec virgule.", "Second paragraphe."]}
+    write(tmp_path / "p.json", json.dumps(record))
+    article = load_corpus([tmp_path]).articles[0]
+    assert article.body == "Premier paragraphe, avec virgule.\n\nSecond paragraphe."
+
+
+def test_newsapi_records(tmp_path: Path) -> None:
+    record = {
+        "source": {"id": None, "name": "BBC News"},
+        "author": "Jane Roe",
+        "title": "Markets rally",
+        "description": "Shares rose.",
+        "url": "https://example.org/markets",
+        "publishedAt": "2021-03-04T10:00:00Z",
+        "content": "Shares rose sharply on Thursday. Traders cheered.",
+    }
+    write(tmp_path / "news.json", json.dumps({"status": "ok", "articles": [record]}))
+    article = load_corpus([tmp_path]).articles[0]
+    assert (article.source, article.author, article.date) == ("BBC News", "Jane Roe", "2021-03-04")
+    assert article.body.startswith("Shares rose sharply")  # content before description
+
+
+def test_wordpress_records_with_html(tmp_path: Path) -> None:
+    record = {
+        "id": 812,
+        "date": "2021-03-04T10:00:00",
+        "link": "https://blog.example/p/812",
+        "title": {"rendered": "Prix &amp; salaires"},
+        "content": {"rendered": "<p>Premier.</p>\n<p>Deuxi&egrave;me <em>vraiment</em>.</p>"},
+    }
+    write(tmp_path / "wp.json", json.dumps([record]))
+    article = load_corpus([tmp_path]).articles[0]
+    assert article.id == "812" and article.title == "Prix & salaires"
+    assert article.body == "Premier.\n\nDeuxième vraiment."
+
+
+def test_schema_org_and_rss_field_names(tmp_path: Path) -> None:
+    records = [
+        {"headline": "Schéma", "articleBody": "Corps.", "datePublished": "2020-11-10"},
+        {"title": "Flux", "description": "Résumé.", "pubDate": "Tue, 10 Nov 2020 08:00:00 GMT"},
+    ]
+    write(tmp_path / "mix.jsonl", "\n".join(json.dumps(r) for r in records))
+    first, second = load_corpus([tmp_path]).articles
+    assert first.body == "Corps." and first.date == "2020-11-10"
+    assert second.body == "Résumé." and second.date == "2020-11-10"
+
+
+def test_a_path_given_twice_or_inside_another_is_read_once(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "sub" / "b.txt", ARTICLE)
+    corpus = load_corpus([tmp_path, tmp_path, tmp_path / "sub"])
+    assert sorted(a.id for a in corpus) == ["a", "sub/b"] and corpus.warnings == []
+
+
+def test_an_unreadable_corpus_folder_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Works as root too: the folder cannot be listed.
+    import alireader.core.corpus as corpus_module
+
+    real_scandir = os.scandir
+
+    def guarded(path: object) -> object:
+        if Path(str(path)) == tmp_path:
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(corpus_module.os, "scandir", guarded)
+    with pytest.raises(CorpusError, match=r"Cannot read .*: permission denied"):
+        load_corpus([tmp_path])
