@@ -34,7 +34,13 @@ from alireader.ui.glyphs import ASCII_GLYPHS, GLYPHS
 from alireader.ui.library import Library
 from alireader.ui.loader import Batch, load_batches
 from alireader.ui.persistence import StateWriter
-from alireader.ui.screens import HelpScreen, MainScreen, WarningsScreen, help_sections
+from alireader.ui.screens import (
+    HelpScreen,
+    MainScreen,
+    ThemePicker,
+    WarningsScreen,
+    help_sections,
+)
 from alireader.ui.screens.help import help_title, keymapped_bindings
 from alireader.ui.theming import ThemeSetup, choose_theme, rich_styles, textual_theme
 from alireader.ui.widgets import ArticleList, ReaderPane, SearchBar
@@ -170,14 +176,21 @@ class ReaderApp(App[int]):
                 self.unregister_theme(name)
 
     def watch_theme(self, name: str) -> None:
-        """Restyle the list and the reader, and remember a theme chosen in the app."""
+        """Restyle the list and the reader (also while a theme is only being previewed)."""
         spec = self._theme_specs.get(name)
-        if spec is None:
-            return
-        self.theme_styles = rich_styles(spec)
-        if self.writer is None:
-            return  # the start-up choice (the state file opens later), not the user's
-        self.writer.submit(self.writer.store.set_preference, "theme", name)
+        if spec is not None:
+            self.theme_styles = rich_styles(spec)
+
+    def action_change_theme(self) -> None:
+        """Pick a theme with a live preview; remember it when kept."""
+        self.push_screen(ThemePicker(self.themes.specs, self.theme), self._theme_chosen)
+
+    def _theme_chosen(self, name: str | None) -> None:
+        if name is None:
+            return  # cancelled: the picker has put the previous theme back
+        self.theme = name
+        if self.writer is not None:
+            self.writer.submit(self.writer.store.set_preference, "theme", name)
         configured = self.themes.configured
         if configured is not None and configured != name:
             self.notify(

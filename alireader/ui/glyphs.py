@@ -20,7 +20,12 @@ class Glyphs:
     menu: str
     bar_done: str
     bar_todo: str
+    pointer: str
 
 
-GLYPHS = Glyphs(unread="●", bookmark="★", ellipsis="…", menu="≡", bar_done="█", bar_todo="░")
-ASCII_GLYPHS = Glyphs(unread="*", bookmark="+", ellipsis="~", menu="=", bar_done="#", bar_todo="-")
+GLYPHS = Glyphs(
+    unread="●", bookmark="★", ellipsis="…", menu="≡", bar_done="█", bar_todo="░", pointer="▸"
+)
+ASCII_GLYPHS = Glyphs(
+    unread="*", bookmark="+", ellipsis="~", menu="=", bar_done="#", bar_todo="-", pointer=">"
+)

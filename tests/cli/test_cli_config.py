@@ -148,3 +148,9 @@ def test_config_reports_a_keymap_clash_with_its_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith(f"alireader: {path}, line 2: ")
     assert "'article.next' also uses" in result.stderr
+
+
+def test_the_readme_shows_the_example_config_as_printed() -> None:
+    # The README documents every key by quoting `alireader config --example`: keep them equal.
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert run("config", "--example").stdout.strip() in readme

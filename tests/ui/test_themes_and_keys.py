@@ -12,7 +12,7 @@ from alireader.state import read_preference
 from alireader.themes import DEFAULT_THEME, MONOCHROME_THEME
 from alireader.ui.app import ReaderApp
 from alireader.ui.keys import binding_catalog
-from alireader.ui.screens import HelpScreen
+from alireader.ui.screens import HelpScreen, ThemePicker
 from alireader.ui.theming import choose_theme
 from tests.ui.conftest import wait_loaded
 
@@ -34,18 +34,42 @@ async def test_only_alireaders_themes_are_offered(make_app: AppFactory) -> None:
         assert set(app.available_themes) == BUNDLED  # Textual's own lack alireader's styles
 
 
-async def test_switching_theme_restyles_and_is_remembered(make_app: AppFactory) -> None:
+async def test_the_picker_previews_live_keeps_on_enter_and_is_remembered(
+    make_app: AppFactory,
+) -> None:
     app = make_app()
-    async with app.run_test() as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot)
         before = app.theme_styles["unread"]
-        app.theme = "alireader-light"
+        app.action_change_theme()
         await pilot.pause()
-        assert app.theme_styles["unread"] != before
+        assert isinstance(app.screen, ThemePicker)
+        await pilot.press("down")  # alireader-dark -> the next theme, previewed at once
+        await pilot.pause()
+        previewed = app.theme
+        assert previewed != DEFAULT_THEME and app.theme_styles["unread"] != before
+        assert read_preference("theme") is None  # a preview is not a choice
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == previewed and not isinstance(app.screen, ThemePicker)
     # The next start opens with it (nothing in the config says otherwise).
-    remembered = read_preference("theme")
-    assert remembered == "alireader-light"
-    assert choose_theme(None, remembered, {}, None).initial.name == "alireader-light"
+    assert read_preference("theme") == previewed
+    assert choose_theme(None, previewed, {}, None).initial.name == previewed
+
+
+async def test_escape_in_the_picker_puts_the_theme_back(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        app.action_change_theme()
+        await pilot.pause()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert app.theme != DEFAULT_THEME
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.theme == DEFAULT_THEME
+    assert read_preference("theme") is None
 
 
 async def test_a_configured_theme_wins_and_a_palette_choice_says_so(make_app: AppFactory) -> None:
@@ -53,8 +77,11 @@ async def test_a_configured_theme_wins_and_a_palette_choice_says_so(make_app: Ap
     async with app.run_test() as pilot:
         await wait_loaded(pilot)
         assert app.theme == "alireader-ansi"
-        app.theme = "alireader-dark"
+        app.action_change_theme()
         await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.theme == "alireader-dark"
         assert any("wins at start-up" in n.message for n in app._notifications)
 
 
