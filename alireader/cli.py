@@ -170,8 +170,11 @@ def _command_list(args: argparse.Namespace) -> int:
 
 
 def _command_show(args: argparse.Namespace) -> int:
-    corpus = _load(args)
-    article = corpus.resolve(args.id)
+    from alireader.core.corpus import load_article
+
+    settings = load_config(args).settings
+    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    article = load_article(corpus_paths(args.corpus, settings), args.id, max_bytes=max_bytes)
     if args.json:
         from alireader.json_shapes import show_json
 

@@ -659,3 +659,50 @@ def load_corpus(
             corpus.add(article, source)
         corpus.warnings.extend(warnings)
     return corpus
+
+
+def load_article(
+    paths: Sequence[str | Path], reference: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article:
+    """The article named by ``reference`` (an ID or unique prefix), parsing as little as possible.
+
+    The IDs of text and Markdown files are known from discovery alone, so only the files that
+    could hold the ID are read: those whose ID (or a renamed form of it) starts with the
+    reference, every file sharing an ID with them (so duplicates are renamed exactly as in a
+    full load), and JSON/JSONL files, whose records may carry their own IDs. An unknown ID falls
+    back to a full load, for the suggestions.
+    """
+    discovery = discover(paths)
+    candidates = {source.id for source in discovery.files if _may_hold(source, reference)}
+    corpus = Corpus([Path(p) for p in paths])
+    for source in discovery.files:
+        if source.id in candidates or _records_may_hold(source, reference):
+            articles, _warnings = read_source(source, max_bytes)
+            for article in articles:
+                corpus.add(article, source)
+    try:
+        return corpus.resolve(reference)
+    except ArticleNotFound as error:
+        if error.candidates and len(corpus) > 0 and "ambiguous" in error.message:
+            raise
+        return load_corpus(paths, max_bytes).resolve(reference)
+
+
+def _records_may_hold(source: SourceFile, reference: str) -> bool:
+    """A JSON file may hold a record whose own ID starts with ``reference`` only if the text
+    appears in it: a byte search is far cheaper than parsing every export."""
+    if source.kind not in (FileKind.JSON, FileKind.JSONL):
+        return False
+    try:
+        with source.path.open("rb") as handle:
+            return reference.encode() in handle.read()
+    except OSError:
+        return False
+
+
+def _may_hold(source: SourceFile, reference: str) -> bool:
+    names = [source.id, f"{source.id}{source.path.suffix}"]
+    if source.root is not None:
+        names.append(f"{source.root.name}/{source.id}")
+    # "a~2" (a renamed duplicate) and "feed/12" (a record) start with a file's ID.
+    return any(name.startswith(reference) or reference.startswith(name) for name in names)

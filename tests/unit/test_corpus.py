@@ -457,3 +457,34 @@ def test_an_unreadable_corpus_folder_is_an_error(
     monkeypatch.setattr(corpus_module.os, "scandir", guarded)
     with pytest.raises(CorpusError, match=r"Cannot read .*: permission denied"):
         load_corpus([tmp_path])
+
+
+# --- show one article without parsing the corpus --------------------------------------------
+
+
+def test_load_article_gives_what_the_full_load_gives(tmp_path: Path) -> None:
+    from alireader.core.corpus import load_article
+
+    one, two = tmp_path / "one", tmp_path / "two"
+    write(one / "a.txt", "Titre A\n\nTexte A.\n")
+    write(one / "a.md", "# Titre A bis\n\nTexte A bis.\n")  # same ID: renamed "a.md"
+    write(one / "deep" / "b.txt", "Titre B\n\nTexte B.\n")
+    write(two / "a.txt", "Titre A deux\n\nAutre texte.\n")  # same ID in a second root
+    records = [{"id": "a~2", "title": "R", "text": "Texte R."}, {"title": "S", "text": "Texte S."}]
+    write(one / "feed.jsonl", "\n".join(json.dumps(r) for r in records))
+    full = load_corpus([one, two])
+    assert len({a.id for a in full}) == len(full) == 6
+    for article in full:
+        assert load_article([one, two], article.id) == article
+    assert load_article([one, two], "deep").id == "deep/b"  # a unique prefix
+
+
+def test_load_article_reports_ambiguous_and_unknown_ids(tmp_path: Path) -> None:
+    from alireader.core.corpus import load_article
+
+    write(tmp_path / "alpha.txt", ARTICLE)
+    write(tmp_path / "alps.txt", ARTICLE)
+    with pytest.raises(ArticleNotFound, match="ambiguous"):
+        load_article([tmp_path], "al")
+    with pytest.raises(ArticleNotFound, match=r"Did you mean alpha, alps\?"):
+        load_article([tmp_path], "alpah")
