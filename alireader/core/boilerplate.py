@@ -30,9 +30,12 @@ _DEBRIS = re.compile(
     r"en savoir plus|learn more|click here|cliquez ici|agrandir|enlarge|fullscreen|"
     r"click to enlarge|cliquez pour agrandir|plein ecran|sommaire|search|rechercher|"
     r"(?:image|photo|slide|diapo)s? ?\d+ ?(?:/|of|sur) ?\d+|\d+ ?/ ?\d+)[.…]*"
-    # A stray short token ("le", "0", "•"), but not an interview's "Oui" or "Non".
-    r"|(?!(?:oui|non|yes|ok)$)[a-z]{1,3}|\d{1,6}|[^\w\s]{1,5})$"
+    # A stray number or symbol ("0", "•").
+    r"|\d{1,6}|[^\w\s]{1,5})$"
 )
+# A stray short token ("le", "FR", "X"), but not an interview's "Oui" or "Non". A word written
+# like one, with a capital ("Sel", "Riz", "Thé"), may be a list's item or an answer: it stays.
+_STRAY_WORD = re.compile(r"(?!(?:oui|non|yes|ok)$)[a-z]{1,3}$")
 # An ad slot's label, maybe with its prompt: "Publicité - Continuez la lecture ci-dessous".
 _AD_SLOT = re.compile(
     r"^(?:advertisement|publicite|annonce|sponsored(?: content)?|partner content|"
@@ -42,6 +45,7 @@ _AD_SLOT = re.compile(
 )
 _DEBRIS_MAX_CHARS = 30  # the longest debris above ("retour en haut de la page") fits
 _AD_SLOT_MAX_CHARS = 90
+_PROMPT_MAX_CHARS = 160  # comment prompts, share bars and calls to action are short
 _COMMENTS = re.compile(
     r"(?:vous devez etre (?:membre|connecte|abonne|inscrit)|devenez membre|connectez-vous|"
     r"aucun commentaire|ajouter un commentaire|laisser un commentaire|ecrire un commentaire|"
@@ -111,7 +115,9 @@ _READ_MORE_ON = re.compile(
     re.IGNORECASE,
 )
 _READ_MORE_MAX_CHARS = 160  # the longest phrase, its preposition and an 80-character site
-_SOURCE_LABEL = re.compile(r"^source\s*(?::|-)\s*(?P<source>\S.{0,80}?)[\s.…]*$", re.IGNORECASE)
+# "Source : l'Insee.", "Source: company filings", "Source : Le Monde": usually a data credit under
+# a chart, sometimes the publisher (the parser decides from where the line is).
+_SOURCE_LABEL = re.compile(r"^sources?\s*(?::|-)\s*(?P<source>\S.{0,80}?)[\s.…]*$", re.IGNORECASE)
 
 _SHARE_WORDS = frozenset(
     [
@@ -235,6 +241,11 @@ _COPYRIGHT = re.compile(
     r"^(?:copyright|©|\(c\))\s*(?:(?:19|20)\d\d\b|by\b)|"
     r"(?:all rights reserved|tous droits reserves|droits de reproduction reserves)\W*$"
 )
+# A copyright sign written out, "(c) 2021 Example Media", "Photo (c) Jean Dupont": before a year,
+# or before a short credit that ends the line. "(a) fines, (b) bans and (c) criminal referrals"
+# is an enumeration, and "(c)" before a lowercase word is one too.
+_COPYRIGHT_SIGN = re.compile(r"(?:^|\s)\([cC]\)\s*(?:(?:19|20)\d\d\b|[A-ZÀ-Þ]\S*(?:\s+\S+){0,5}$)")
+_ENUMERATION = ("(a)", "(b)")
 _RIGHTS_RESERVED = ("rights reserved", "droits reserves", "droits de reproduction")
 # Wire credits at the end of a dispatch: "Reporting by X; Editing by Y", "Édité par X".
 _CREDITS = re.compile(
@@ -243,14 +254,27 @@ _CREDITS = re.compile(
     r"^\(?(?:edite|redige|traduit|adapte|relu|mis en forme) par\b"
 )
 _CREDITS_MAX_CHARS = 250
-# Cookie and consent banners: a sentence about cookies addressed to the reader, or a button.
-_CONSENT_TEXT = re.compile(
-    r"nous utilisons|nous et nos partenaires|ce site utilise|notre site utilise|we use|"
-    r"(?:this|our) (?:web)?site uses|vous acceptez|you (?:agree|accept|consent)|en poursuivant|"
-    r"en continuant|by continuing|by clicking|by using (?:this|our)|"
-    r"politique (?:de|des|relative aux|d'utilisation des) cookies|cookie policy|"
-    r"cookies? (?:settings|preferences)|parametres? (?:des|de) cookies|gestion des cookies|"
-    r"gerer (?:les|mes) cookies|manage cookies|accepter les cookies|accept (?:all )?cookies"
+# Cookie and consent banners. A banner speaks to the reader from its first words ("Nous
+# utilisons des cookies pour vous ...", "By continuing to browse, you agree ..."): an article
+# about cookies reports what someone did or said ("Meta had said: \"We use cookies ...\"",
+# "By continuing to browse, users were deemed to accept cookies, the CNIL found").
+_CONSENT_OPENING = re.compile(
+    r"^(?:nous (?:et nos partenaires )?(?:utilisons|deposons|collectons|stockons)|"
+    r"nous et nos partenaires|avec votre (?:accord|consentement)|"
+    r"(?:ce|notre) site(?: web| internet)? (?:utilise|depose)|"
+    r"(?:les )?cookies nous (?:aident|permettent)|(?:vos|votre) (?:choix|consentement|vie privee)|"
+    r"we (?:and our (?:\w+ )?partners )?(?:use|store|collect|value|care about)|"
+    r"(?:this|our) (?:web)?site (?:uses|stores)|cookies help us|your (?:privacy|cookie|choices)|"
+    r"en (?:poursuivant|continuant)|by (?:continuing|clicking|using (?:this|our)))\b"
+)
+# The reader, addressed: every banner asks "you" for something.
+_CONSENT_READER = re.compile(r"\b(?:vous|votre|vos|you|your)\b")
+# Reported speech: a sentence that says who said it is an article's, whatever it quotes.
+# ("Selon vos centres d'intérêt", "according to your choices" are a banner's own words.)
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|told|(?:according to|selon) (?!(?:vos|votre|vous|your|you)\b)|"
+    r"a (?:declare|indique|affirme|estime|explique|precise|reconnu|releve|juge|ecrit|assure)|"
+    r"ont (?:declare|estime|juge|releve))\b"
 )
 _CONSENT_BUTTON = re.compile(
     r"^(?:(?:tout )?(?:accepter|refuser)(?: et (?:fermer|continuer)| tout| les cookies| "
@@ -259,9 +283,12 @@ _CONSENT_BUTTON = re.compile(
     r"(?:manage|customi[sz]e) (?:my )?(?:preferences|cookies|settings|options|choices)|"
     r"cookies? (?:settings|preferences)|parametrer(?: les cookies)?|"
     r"parametres (?:des|de) cookies|gerer (?:les cookies|mes choix|les preferences|"
-    r"mes preferences)|personnaliser(?: mes choix)?|(?:more|plus d') options)$"
+    r"mes preferences)|personnaliser(?: mes choix)?|(?:more|plus d') options|"
+    r"cookie policy|politique (?:de|des|relative aux|d'utilisation des) cookies|"
+    r"gestion des cookies)$"
 )
 _CONSENT_MAX_CHARS = 1500  # whole banners run long, but they are still a banner
+_CONSENT_BUTTON_MAX_CHARS = 40  # a button without the word "cookie": "Continuer sans accepter"
 
 #: News agencies whose name in brackets tags a dispatch: "(AFP)", "PARIS (Reuters) -".
 AGENCIES = (
@@ -297,20 +324,28 @@ def read_more_source(line: str) -> str | None:
     if len(line) > _READ_MORE_MAX_CHARS:
         return None
     match = _READ_MORE_ON.match(line)
-    if match is None and line[:6].casefold() == "source":
-        match = _SOURCE_LABEL.match(line)
     if match is None:
         return None
     return match["source"].strip().rstrip(".…:") or None
 
 
-def agency_line_source(line: str, folded: str) -> str | None:
-    """The agency of a line that only credits one: "AFP", "(avec AFP)", "Source : Reuters".
+def source_label(line: str) -> str | None:
+    """What a "Source : X" line credits, as written ("l'Insee", "company filings", "Le Monde").
 
-    ``folded`` is kept for callers that have it; the match is on ``line`` so the agency is
-    returned as written.
+    Such a line usually credits a chart's data, not the publisher: whether X is the article's
+    source is the caller's decision (see :mod:`alireader.core.parse`).
     """
-    del folded  # the raw line is matched case-insensitively where that matters
+    if len(line) > _READ_MORE_MAX_CHARS or line[:6].casefold() != "source":
+        return None
+    match = _SOURCE_LABEL.match(line)
+    if match is None:
+        return None
+    return match["source"].strip().rstrip(".…:") or None
+
+
+def agency_line_source(line: str) -> str | None:
+    """The agency of a line that only credits one, as written: "AFP", "(avec AFP)",
+    "Source : Reuters"."""
     if match := _AGENCY_ONLY.match(line):
         return match["source"]
     if match := _WITH_AGENCY.match(line):
@@ -340,7 +375,9 @@ def is_caption(line: str, folded: str) -> bool:
     a credit at its end ("... Photo: Rhys Morgan") or is a credit alone ("Getty Images")."""
     if len(line) > _CAPTION_MAX_CHARS:
         return False
-    if "©" in line or "(c) " in folded or _COPYRIGHT_LABEL.match(folded):
+    if "©" in line or _COPYRIGHT_LABEL.match(folded):
+        return True
+    if "(c)" in folded and _COPYRIGHT_SIGN.search(line) and not _contains_any(folded, _ENUMERATION):
         return True
     return bool(
         _CAPTION_LABEL.match(folded)
@@ -359,14 +396,26 @@ def is_caption(line: str, folded: str) -> bool:
 
 
 def is_consent(line: str, folded: str) -> bool:
-    """A cookie or consent banner line: "Nous utilisons des cookies ...", "Tout accepter"."""
+    """A cookie or consent banner line: "Nous utilisons des cookies pour vous ...", "Tout
+    accepter".
+
+    A banner's text opens with the site speaking ("Nous utilisons", "We use", "En poursuivant",
+    "By clicking"), addresses the reader ("vous", "you") and reports nobody's words; a button
+    is a whole line. Prose about cookies, quotes of a banner included, is none of these.
+    """
     if len(line) > _CONSENT_MAX_CHARS:
         return False
     if "ookie" in line or "OOKIE" in line:
         if folded == line:  # a long line arrives unfolded
             folded = fold(line)
-        return bool(_CONSENT_TEXT.search(folded) or _CONSENT_BUTTON.match(folded))
-    return len(folded) <= 40 and bool(_CONSENT_BUTTON.match(folded))
+        if _CONSENT_BUTTON.match(folded):
+            return True
+        return bool(
+            _CONSENT_OPENING.match(folded)
+            and _CONSENT_READER.search(folded)
+            and not _REPORTED_SPEECH.search(folded)
+        )
+    return len(folded) <= _CONSENT_BUTTON_MAX_CHARS and bool(_CONSENT_BUTTON.match(folded))
 
 
 def classify_noise(line: str, folded: str) -> Removal | None:
@@ -378,11 +427,13 @@ def classify_noise(line: str, folded: str) -> Removal | None:
     length = len(line)
     if length > _CAPTION_MAX_CHARS:
         return Removal.CONSENT if is_consent(line, folded) else None
-    if length <= _DEBRIS_MAX_CHARS and _DEBRIS.match(folded):
+    if length <= _DEBRIS_MAX_CHARS and (
+        _DEBRIS.match(folded) or (_STRAY_WORD.match(folded) and not (length > 1 and line.istitle()))
+    ):
         return Removal.DEBRIS
     if length <= _AD_SLOT_MAX_CHARS and _AD_SLOT.match(folded):
         return Removal.DEBRIS
-    if length <= 160:
+    if length <= _PROMPT_MAX_CHARS:
         if _contains_any(folded, _COMMENT_HINTS) and _COMMENTS.search(folded):
             return Removal.COMMENTS
         # A share bar never ends like a sentence: most prose stops before the tokenising.
@@ -390,7 +441,8 @@ def classify_noise(line: str, folded: str) -> Removal | None:
             return Removal.SHARE
         if _PROMO.match(folded):
             return Removal.PROMO
-    if (length <= 40 or "ookie" in line or "OOKIE" in line) and is_consent(line, folded):
+    short = length <= _CONSENT_BUTTON_MAX_CHARS
+    if (short or "ookie" in line or "OOKIE" in line) and is_consent(line, folded):
         return Removal.CONSENT
     if length <= _CREDITS_MAX_CHARS and _CREDITS.match(folded):
         return Removal.BYLINE

@@ -77,9 +77,21 @@ _DATE_LINE_VOCABULARY = """
     le la les du de des et on at the and of by par il ya y ago hier aujourd hui today yesterday
     am pm utc gmt cet cest bst est edt cdt pdt pst mdt ist jst et heure heures hour hours hr hrs
     min mn mins minute minutes sec jour jours day days semaine semaines week weeks mois month
-    months an ans year years er st nd rd th
+    months an ans year years er st nd rd th lecture read reading temps time
 """
 _DATE_LINE_WORDS = frozenset(_DATE_LINE_VOCABULARY.split()) | frozenset(_MONTHS)
+_DATE_LINE_MAX_CHARS = 120
+# A bare date, "24 janvier 2020", "Tuesday, March 17, 2020": the words it may hold besides its
+# month. No label ("Publié le"), no time, no numeric date: in a timeline, such a line is a
+# heading, where a labelled or timed one is always the page's metadata.
+_WEEKDAYS = """
+    lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday
+    saturday sunday
+"""
+_BARE_DATE_WORDS = frozenset(_WEEKDAYS.split()) | frozenset(("er", "st", "nd", "rd", "th", "of"))
+_BARE_DATE_LEADS = frozenset(("le", "on", "the"))  # "Le 24 janvier 2020", "On March 17, 2020"
+_BARE_DATE_PUNCT = frozenset(",.")
+_BARE_DATE_MAX_CHARS = 40  # "Wednesday, September 24th, 2020" fits, with room
 _DATE_LINE_START = re.compile(r"[a-z]+")
 _DATE_LINE_TOKEN = re.compile(r"[a-z]+|\d+|[^\sa-z\d]")
 _DATE_LINE_PUNCT = frozenset(",.:;-|/()[]·•–—'+")
@@ -103,7 +115,7 @@ def is_date_line(line: str) -> bool:
     that :func:`find_date` reads, and nothing else but date words (see ``_DATE_LINE_WORDS``).
     A sentence that mentions a date ("Le 12 mars 2021, le gouvernement a ...") is prose.
     """
-    if len(line) > 120:
+    if len(line) > _DATE_LINE_MAX_CHARS:
         return False
     if _YEAR_IN.search(line) is None:
         # Every date find_date reads has a year; without one only a relative time can do.
@@ -126,3 +138,30 @@ def is_date_line(line: str) -> bool:
         ):
             return False
     return find_date(folded) is not None
+
+
+def is_bare_date(line: str) -> bool:
+    """True for a line that is a date written in words and nothing else: "24 janvier 2020",
+    "Mardi 17 mars 2020", "March 17, 2020", "Le 1er août 1914".
+
+    Not "Publié le 24 janvier 2020", "24/01/2020" or "24 janvier 2020 à 10h32": a label, a
+    numeric date or a time make a line the page's date stamp. A bare date may be a heading (a
+    timeline's "24 janvier 2020"), so the parser keeps those inside an article's body.
+    """
+    if len(line) > _BARE_DATE_MAX_CHARS:
+        return False
+    folded = strip_accents(line).casefold().strip()
+    tokens = _DATE_LINE_TOKEN.findall(folded)
+    if tokens and tokens[0] in _BARE_DATE_LEADS:
+        tokens = tokens[1:]
+    months = 0
+    for token in tokens:
+        if token in _MONTHS:
+            months += 1
+        elif not (
+            (token.isdigit() and len(token) <= 4)
+            or token in _BARE_DATE_WORDS
+            or token in _BARE_DATE_PUNCT
+        ):
+            return False
+    return months == 1 and find_date(folded) is not None

@@ -156,9 +156,31 @@ _ABBREVIATIONS = frozenset(
         "ltd",
         "corp",
         "co",
+        # Months, abbreviated before a day: "On Jan. 5", "le 3 févr. 2022".
+        "jan",
+        "janv",
+        "feb",
+        "fev",
+        "fév",
+        "fevr",
+        "févr",
+        "apr",
+        "avr",
+        "jun",
+        "jul",
+        "juil",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "déc",
     ]
 )
 _CLOSING = '"”»’)]'
+# A quantity's unit ends a sentence as a word would: "en hausse de 2 %.Le marché".
+_UNITS = "%‰€$£¥"
 _STRAIGHT_QUOTES = "\"'"
 
 
@@ -201,8 +223,8 @@ def _boundary(text: str, mark_start: int, end: int) -> int:
     while word_start > 0 and text[word_start - 1].isalnum():
         word_start -= 1
     word = text[word_start:mark_start]
-    # A quotation or a bracket closed just before the mark: « ... ».Selon
-    closed = not word and mark_start > 0 and text[mark_start - 1] in _CLOSING
+    # A quotation or a bracket closed just before the mark (« ... ».Selon), or a unit (2 %.Le)
+    closed = not word and mark_start > 0 and text[mark_start - 1] in _CLOSING + _UNITS
     punctuation = text[mark_start]
     if punctuation == "." and (
         (len(word) == 1 and word.isalpha()) or word.casefold() in _ABBREVIATIONS

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alireader.core.dates import find_date, is_date_line, normalise_date
+from alireader.core.dates import find_date, is_bare_date, is_date_line, normalise_date
 
 
 @pytest.mark.parametrize(
@@ -72,6 +72,8 @@ def test_find_date_rejects_what_is_no_date(text: str) -> None:
         "Mis à jour il y a 3 heures",
         "Publié aujourd’hui à 09h12, modifié à 10h45",
         "December 13, 2023 10:45 AM GMTUpdated 6 min ago",  # words glued by scraping
+        "21 septembre 2021 • 3 min de lecture",  # with the reading time
+        "March 3, 2021 · 5 min read",
     ],
 )
 def test_date_lines(line: str) -> None:
@@ -94,6 +96,41 @@ def test_date_lines(line: str) -> None:
 )
 def test_not_date_lines(line: str) -> None:
     assert not is_date_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "24 janvier 2020",
+        "Mardi 17 mars 2020",
+        "Le 1er août 1914",
+        "March 17, 2020",
+        "Tuesday, March 17, 2020",
+        "Sept. 14, 2023",
+        "3rd of March 2021",
+    ],
+)
+def test_bare_dates(line: str) -> None:
+    assert is_bare_date(line)
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Publié le 24 janvier 2020",  # a label
+        "24 janvier 2020 à 10h32",  # a time
+        "24/01/2020",  # numeric: a date stamp
+        "2020-01-24",
+        "21 septembre 2021 • 3 min de lecture",
+        "Updated March 17, 2020",
+        "Mars 2021 : ce qui change",
+        "mars 2021 janvier 2022",  # two months: a range, not a date
+        "",
+    ],
+)
+def test_not_bare_dates(line: str) -> None:
+    assert not is_bare_date(line)
 
 
 def test_normalise_date() -> None:
@@ -132,3 +169,4 @@ def test_date_functions_never_raise(text: str) -> None:
     found = find_date(text)
     assert found is None or len(found) in (7, 10)
     is_date_line(text)
+    assert not is_bare_date(text) or is_date_line(text)

@@ -3,11 +3,13 @@ five bundled seeds."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from alireader.core import boilerplate
+from alireader.core import parse as parse_module
 from alireader.core.models import BlockKind, ParsedText, Removal
 from alireader.core.parse import TITLE_MAX_CHARS, parse_article, shorten
 from alireader.core.text import fold
@@ -98,11 +100,66 @@ def test_site_chrome_above_the_title_is_not_the_title() -> None:
     assert parsed.body == LEAD_FR
 
 
-def test_no_title_line_infers_the_first_heading_near_the_top() -> None:
-    parsed = parse(LEAD_FR, "", MORE_FR, "", "Une usine en difficulté", "", LEAD_FR[:60] + ".")
-    assert parsed.title == "Une usine en difficulté"
+def test_no_title_line_infers_a_heading_above_the_first_paragraph() -> None:
+    # "Lyon" is a dateline word, too short to be the title line or a rubric.
+    parsed = parse("Lyon", "Fermeture annoncée", "", LEAD_FR, "", MORE_FR)
+    assert parsed.title == "Fermeture annoncée"
     assert parsed.title_inferred
     assert BlockKind.HEADING in kinds(parsed)  # the heading stays in the body
+
+
+def test_a_section_heading_below_the_lead_is_not_the_inferred_title() -> None:
+    lead = (
+        "Le géant de la distribution a publié jeudi des résultats en net recul, plombés par "
+        "la fermeture de plusieurs hypermarchés en région parisienne."
+    )
+    parsed = parse(
+        lead,
+        "",
+        "Le titre a chuté de 8 % à la Bourse de Paris dès l'ouverture.",
+        "",
+        "Un pari manqué",
+        "",
+        "Le groupe avait misé sur le commerce en ligne, sans rattraper ses concurrents.",
+    )
+    assert parsed.title_inferred
+    assert parsed.title != "Un pari manqué"
+    assert lead.startswith(parsed.title.rstrip("…"))
+    assert "Un pari manqué" in parsed.body
+
+
+def test_a_heading_repeated_as_the_picture_caption_is_the_inferred_title() -> None:
+    # Sites caption the lead picture with the headline, even below a short lead (seed 002).
+    parsed = parse(
+        "Le groupe a choisi de fermer son site historique, malgré les protestations.",
+        "",
+        "Ceux qui y travaillaient depuis vingt ans disent leur amertume.",
+        "",
+        "Une usine qui ferme ses portes",
+        "Une usine qui ferme ses portes © Jean Dupont / Maxppp",
+        "",
+        "Les 300 salariés seront reclassés dans d'autres sites du groupe, a assuré la direction.",
+    )
+    assert parsed.title == "Une usine qui ferme ses portes"
+    assert parsed.title_inferred
+
+
+def test_a_text_of_one_line_keeps_it_as_its_body() -> None:
+    parsed = parse("Short brief")
+    assert parsed.body == "Short brief"
+    assert parsed.title == "Short brief"
+    assert parsed.title_inferred
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["iPhone 15 : Apple adopte enfin l'USB-C", "eBay supprime 1 000 postes en Europe"],
+)
+def test_a_title_may_start_with_a_lowercase_brand(title: str) -> None:
+    parsed = parse(title, "", LEAD_FR)
+    assert parsed.title == title
+    assert not parsed.title_inferred
+    assert parsed.body == LEAD_FR
 
 
 def test_no_title_and_no_heading_infers_the_lead_cut_at_a_word_boundary() -> None:
@@ -180,6 +237,17 @@ def test_short_title_above_a_byline_is_not_a_category() -> None:
         ("Par Marie Curie, envoyée spéciale à Kiev", "Marie Curie", None, None),
         ("By The Associated Press", None, "Associated Press", None),
         ("Par AFP", None, "AFP", None),
+        # A date label ends the names; the agency may be in brackets; other labels.
+        ("Par Jean Dupont Publié le 12/03/2021 à 10h32", "Jean Dupont", None, "2021-03-12"),
+        ("Par Jean Dupont (avec AFP)", "Jean Dupont", "AFP", None),
+        ("Par Jean Dupont (AFP)", "Jean Dupont", "AFP", None),
+        ("Par Marie Curie (envoyée spéciale à Kiev)", "Marie Curie", None, None),
+        ("Publié le 12 mars 2021 par Jean Dupont", "Jean Dupont", None, "2021-03-12"),
+        ("Published March 3, 2021 by Jane Doe", "Jane Doe", None, "2021-03-03"),
+        ("Écrit par Léa Marchand", "Léa Marchand", None, None),
+        ("Ecrit par Léa Marchand", "Léa Marchand", None, None),
+        ("Rédigé par Léa Marchand", "Léa Marchand", None, None),
+        ("Posté par Léa Marchand", "Léa Marchand", None, None),
     ],
 )
 def test_bylines(line: str, author: str | None, source: str | None, date: str | None) -> None:
@@ -221,6 +289,22 @@ def test_newsroom_and_publication_bylines(line: str, source: str | None) -> None
     assert parsed.body == LEAD_FR
 
 
+def test_byline_labels_start_with_the_cheap_initials_check() -> None:
+    # The initials are derived from the labels; every label must get past the first check.
+    for label in parse_module._BYLINE_LABELS + parse_module._DATE_LABELS:
+        assert label[:1] in parse_module._BYLINE_INITIALS
+        assert label[:1].upper() in parse_module._BYLINE_INITIALS
+    assert "E" in parse_module._BYLINE_INITIALS  # "Ecrit par", without its accent
+
+
+def test_words_that_are_no_names_can_all_start_a_name() -> None:
+    # An entry that the name pattern cannot match as a first word would be dead.
+    name_word = re.compile(parse_module._NAME_WORD)
+    for word in parse_module._NOT_NAMES:
+        assert name_word.fullmatch(word), word
+    assert parse("Le site de Lyon fermera en juin", "By Monday", "", LEAD_EN).author is None
+
+
 def test_a_signature_at_the_end_is_a_byline() -> None:
     parsed = parse(
         "Le site de Lyon fermera en juin", "", LEAD_FR, "", MORE_FR, "", "Par Jean Dupont"
@@ -249,6 +333,7 @@ def test_wire_credits_are_removed() -> None:
         ("Published: 14 June 2023, 09:05 BST", "2023-06-14"),
         ("Updated: 11/25/2020 3:15 PM", "2020-11-25"),
         ("December 13, 2023 10:45 AM GMTUpdated 6 min ago", "2023-12-13"),
+        ("21 septembre 2021 • 3 min de lecture", "2021-09-21"),
     ],
 )
 def test_date_lines_give_the_date(line: str, date: str) -> None:
@@ -270,6 +355,66 @@ def test_a_date_in_prose_is_kept_and_not_the_article_date() -> None:
     parsed = parse("Le plan de relance présenté", "", line)
     assert parsed.body == line
     assert parsed.date is None
+
+
+def test_bare_dates_in_a_timeline_are_headings_not_the_article_date() -> None:
+    parsed = parse(
+        "Covid-19 : retour sur les premières semaines de l'épidémie en France",
+        "",
+        "Il y a trois ans, le pays découvrait un virus venu de Chine. Retour sur les dates clés.",
+        "",
+        "24 janvier 2020",
+        "",
+        "Les trois premiers cas sont confirmés en France, à Bordeaux et à Paris.",
+        "",
+        "17 mars 2020",
+        "",
+        "Le confinement entre en vigueur à midi sur tout le territoire.",
+    )
+    assert parsed.date is None
+    headings = [block.text for block in parsed.blocks if block.kind is BlockKind.HEADING]
+    assert headings == ["24 janvier 2020", "17 mars 2020"]
+
+
+def test_bare_dates_in_the_header_and_the_footer_are_still_date_lines() -> None:
+    parsed = parse(
+        "Le site de Lyon fermera en juin", "3 février 2022", "", LEAD_FR, "", "5 février 2022"
+    )
+    assert parsed.date == "2022-02-03"
+    assert parsed.body == LEAD_FR
+    assert reasons(parsed)["5 février 2022"] is Removal.DATELINE
+
+
+def test_a_labelled_date_line_in_the_body_is_still_metadata() -> None:
+    line = "Mis à jour le 14 décembre 2022 à 18:40"
+    parsed = parse("Le site de Lyon fermera en juin", "", LEAD_FR, "", line, "", MORE_FR)
+    assert parsed.body == LEAD_FR + "\n\n" + MORE_FR
+    assert parsed.date == "2022-12-14"
+
+
+def test_year_headings_in_the_body_stay() -> None:
+    parsed = parse(
+        "La Grande Guerre racontée par les lettres d'un poilu",
+        "",
+        "Un historien publie la correspondance d'un soldat breton, retrouvée à Morlaix.",
+        "",
+        "1914",
+        "",
+        "Jean-Marie part au front en août, persuadé d'être rentré pour Noël.",
+        "",
+        "1916",
+        "",
+        "À Verdun, ses lettres se font plus rares et plus sombres.",
+    )
+    headings = [block.text for block in parsed.blocks if block.kind is BlockKind.HEADING]
+    assert headings == ["1914", "1916"]
+
+
+def test_a_lone_number_in_the_header_or_footer_is_debris() -> None:
+    parsed = parse("Le site de Lyon fermera en juin", "2019", "", LEAD_FR, "", "2023")
+    assert parsed.body == LEAD_FR
+    assert reasons(parsed)["2019"] is Removal.DEBRIS
+    assert reasons(parsed)["2023"] is Removal.DEBRIS
 
 
 def test_the_dispatch_dateline_dates_the_article() -> None:
@@ -354,6 +499,37 @@ def test_read_more_on_a_site_names_the_source(line: str, source: str) -> None:
     assert reasons(parsed)[line] is Removal.SOURCE
 
 
+@pytest.mark.parametrize("credit", ["Source : l'Insee.", "Source: company filings"])
+def test_a_data_credit_stays_in_the_body_and_is_no_source(credit: str) -> None:
+    parsed = parse(
+        "Le chômage recule à 7,1 % au troisième trimestre",
+        "",
+        "Le taux de chômage a reculé de 0,2 point au troisième trimestre, selon l'institut.",
+        "",
+        credit,
+        "",
+        "Le recul est plus marqué chez les jeunes, qui profitent de l'essor de l'apprentissage.",
+        "",
+        credit,
+    )
+    assert parsed.source is None
+    assert parsed.body.count(credit) == 2
+
+
+def test_a_source_label_in_the_footer_naming_a_publication_is_the_source() -> None:
+    parsed = parse("Le site de Lyon fermera", "", LEAD_FR, "", "Source : Le Progrès")
+    assert parsed.source == "Le Progrès"
+    assert parsed.body == LEAD_FR
+    assert reasons(parsed)["Source : Le Progrès"] is Removal.SOURCE
+
+
+def test_a_source_label_never_overrides_an_agency() -> None:
+    parsed = parse("Le site de Lyon fermera", "", LEAD_FR + " (AFP)", "", "Source : Le Progrès")
+    assert parsed.source == "AFP"
+    parsed = parse("Le site de Lyon fermera", "", "Source : Le Progrès", "", LEAD_FR + " (AFP)")
+    assert parsed.source == "AFP"
+
+
 def test_read_more_with_a_headline_is_a_link_not_a_source() -> None:
     parsed = parse("Plant closure in Ohio", "", LEAD_EN, "", "Read more: Why factories close")
     assert parsed.source is None
@@ -370,6 +546,7 @@ def test_read_more_with_a_headline_is_a_link_not_a_source() -> None:
         "Chargement en cours…",
         "Avatar",
         "le",
+        "FR",
         "0",
         "…",
         "Advertisement",
@@ -458,6 +635,14 @@ def test_headline_links_after_a_related_label(label: str) -> None:
     assert all(reasons(parsed)[link] is Removal.PROMO for link in links)
 
 
+@pytest.mark.parametrize("gap", [[], [""]])
+def test_a_related_label_does_not_eat_a_section_heading(gap: list[str]) -> None:
+    heading = "Un plan social contesté"
+    parsed = parse("Le site de Lyon fermera", "", LEAD_FR, "Lire aussi :", *gap, heading, MORE_FR)
+    assert parsed.body == LEAD_FR + "\n\n" + heading + "\n\n" + MORE_FR
+    assert kinds(parsed)[1] is BlockKind.HEADING
+
+
 def test_a_related_label_does_not_eat_the_next_paragraph() -> None:
     parsed = parse("Le site de Lyon fermera", "", LEAD_FR, "", "Lire aussi :", MORE_FR)
     assert parsed.body == LEAD_FR + "\n\n" + MORE_FR
@@ -473,6 +658,11 @@ def test_a_related_label_does_not_eat_the_next_paragraph() -> None:
         "Continuer sans accepter",
         "Manage preferences",
         "Paramétrer les cookies",
+        "By clicking “Accept all cookies”, you agree to the storing of cookies on your device.",
+        "En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies.",
+        "This website uses cookies to ensure you get the best experience.",
+        "Nous utilisons des cookies pour vous proposer des publicités selon vos centres d'intérêt.",
+        "Politique de cookies",
     ],
 )
 def test_cookie_consent_banners(line: str) -> None:
@@ -488,6 +678,26 @@ def test_a_long_cookie_banner_is_still_a_banner() -> None:
     ) * 4
     parsed = parse(banner, "Le site de Lyon fermera en juin", "", LEAD_FR)
     assert parsed.body == LEAD_FR
+
+
+def test_a_news_story_about_cookies_keeps_every_paragraph() -> None:
+    paragraphs = [
+        "La CNIL a sanctionné jeudi Google, estimant que les internautes ne pouvaient pas "
+        "refuser les cookies aussi facilement que les accepter.",
+        "En continuant leur navigation, les utilisateurs étaient réputés accepter les cookies "
+        "publicitaires, a relevé la CNIL dans sa délibération.",
+        'Meta had said: "We use cookies to personalise ads." Regulators disagreed.',
+        "Le bandeau indiquait : « Nous utilisons des cookies pour vous offrir une meilleure "
+        "expérience. En continuant, vous acceptez leur utilisation. » Une formule trompeuse.",
+        "« We use cookies to improve your experience », the banner read, according to the "
+        "complaint filed in Dublin.",
+        "By continuing to browse, users were deemed to have accepted cookies, the regulator found.",
+    ]
+    lines = ["Amende record pour Google"]
+    for paragraph in paragraphs:
+        lines += ["", paragraph]
+    parsed = parse(*lines)
+    assert [block.text for block in parsed.blocks] == paragraphs
 
 
 def test_prose_about_cookies_stays() -> None:
@@ -537,9 +747,64 @@ def test_copyright_footers(line: str) -> None:
     assert reasons(parsed)[line] is Removal.FOOTER
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Regulators may now impose (a) fines, (b) temporary bans and (c) criminal referrals "
+        "on firms that sell location data.",
+        "Le texte prévoit (c) une taxe sur les transactions.",
+        "Le règlement distingue trois cas : (a) les données anonymes, (b) les données "
+        "pseudonymes, (c) Les données personnelles.",
+    ],
+)
+def test_an_enumeration_with_c_is_text(line: str) -> None:
+    parsed = parse("Plant closure in Ohio", "", LEAD_EN, "", line, "", MORE_EN)
+    assert line in parsed.body
+
+
+@pytest.mark.parametrize(
+    "line", ["(c) 2021 Example Media", "Le port de Brest au petit matin (c) Jean Dupont / Maxppp"]
+)
+def test_a_written_out_copyright_sign_is_a_caption_or_footer(line: str) -> None:
+    parsed = parse("Le site de Lyon fermera", "", LEAD_FR, line, "", MORE_FR)
+    assert parsed.body == LEAD_FR + "\n\n" + MORE_FR
+
+
 def test_short_scraps_after_the_last_paragraph_are_footer() -> None:
     parsed = parse("Le site de Lyon fermera", "", LEAD_FR, "", "L'équipe", "Suivre l'émission")
     assert parsed.body == LEAD_FR
+
+
+def test_the_footer_trim_never_removes_the_whole_body() -> None:
+    parsed = parse_article("Short brief", title="Brèves")
+    assert parsed.body == "Short brief"
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        ["Ingrédients", "", "4 pommes", "150 g de farine", "Sel"],
+        ["Pour la garniture :", "", "Poireaux", "Crème fraîche", "Gruyère râpé"],
+        ["Pour la garniture :", "Poireaux", "Crème fraîche"],
+        ["", "- Poireaux", "- Crème fraîche"],
+    ],
+)
+def test_a_final_list_is_not_a_footer(ending: list[str]) -> None:
+    parsed = parse(
+        "Tarte fine aux poireaux",
+        "",
+        "Une recette de saison, à servir tiède avec une salade verte.",
+        "",
+        *ending,
+    )
+    for line in ending:
+        assert line in parsed.body
+    assert not any(removed.reason is Removal.FOOTER for removed in parsed.removed)
+
+
+def test_short_lines_glued_to_the_last_paragraph_are_not_a_footer() -> None:
+    parsed = parse("Le site de Lyon fermera", "", LEAD_FR, "Sel et poivre", "Huile d'olive")
+    assert "Huile d'olive" in parsed.body
 
 
 # --- Body structure -------------------------------------------------------------------------
@@ -597,6 +862,40 @@ def test_hard_wrapped_paragraphs_are_rejoined() -> None:
     parsed = parse("Plant closure in Ohio", "", *wrapped, "", *wrapped)
     assert len(parsed.blocks) == 1 or parsed.blocks[0].text == " ".join(wrapped)
     assert parsed.blocks[0].text == " ".join(wrapped)
+
+
+def test_a_brief_of_one_sentence_lines_is_not_hard_wrapped() -> None:
+    lines = [
+        "Winds of up to 150 km/h are expected on the Finistère coast from Thursday morning.",
+        "Schools closed",
+        "All schools in Finistère and Côtes-d'Armor will stay shut on Thursday and Friday.",
+        "The prefecture has asked residents to stay at home and to avoid all travel.",
+        "Trains cancelled",
+        "The SNCF has cancelled every regional train in Brittany until Friday noon at least.",
+    ]
+    parsed = parse("Storm Ciarán: Brittany on red alert", "", *lines)
+    assert [block.text for block in parsed.blocks] == lines
+    assert kinds(parsed).count(BlockKind.HEADING) == 2
+
+
+def test_a_heading_glued_into_hard_wrapped_text_stays_a_heading() -> None:
+    parsed = parse(
+        "Inondations : la Vilaine en crue",
+        "",
+        "Les services de l'État ont ouvert un centre de crise à Rennes dans la soirée,",
+        "alors que le niveau de la Vilaine continuait de monter après trois jours de pluie",
+        "ininterrompue sur l'ensemble du bassin versant, selon les relevés de Vigicrues.",
+        "Des évacuations",
+        "Plusieurs centaines d'habitants des quartiers bas de Redon ont été invités à",
+        "quitter leur domicile avant minuit, a indiqué la préfecture dans un communiqué.",
+    )
+    assert [block.kind for block in parsed.blocks] == [
+        BlockKind.PARAGRAPH,
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+    ]
+    assert parsed.blocks[1].text == "Des évacuations"
+    assert parsed.blocks[0].text.endswith("selon les relevés de Vigicrues.")
 
 
 def test_a_line_cut_mid_sentence_continues_its_paragraph() -> None:
@@ -687,6 +986,48 @@ def test_markdown_front_matter_headings_images_links_and_emphasis() -> None:
     assert "*Par Marie Curie*" in removed  # removed lines are shown as written
 
 
+def test_a_markdown_rule_pair_is_not_front_matter() -> None:
+    text = "\n".join(
+        [
+            "---",
+            "",
+            "# Le tramway de Brest prolongé jusqu'à Guipavas",
+            "",
+            "Le conseil métropolitain a voté lundi soir le prolongement de la ligne A.",
+            "",
+            "---",
+            "",
+            "Les travaux doivent commencer au printemps.",
+        ]
+    )
+    parsed = parse_article(text, markdown=True)
+    assert parsed.title == "Le tramway de Brest prolongé jusqu'à Guipavas"
+    assert parsed.body == (
+        "Le conseil métropolitain a voté lundi soir le prolongement de la ligne A."
+        "\n\nLes travaux doivent commencer au printemps."
+    )
+
+
+def test_front_matter_may_hold_lists_and_multi_line_values() -> None:
+    text = "\n".join(
+        [
+            "---",
+            "title: Le tramway de Brest prolongé",
+            "tags:",
+            "  - transport",
+            "  - brest",
+            "summary: >",
+            "  Un résumé écrit",
+            "  sur deux lignes.",
+            "---",
+            "Le conseil a voté le prolongement.",
+        ]
+    )
+    parsed = parse_article(text, markdown=True)
+    assert parsed.title == "Le tramway de Brest prolongé"
+    assert parsed.body == "Le conseil a voté le prolongement."
+
+
 # --- The recognisers on their own -----------------------------------------------------------
 
 
@@ -714,6 +1055,10 @@ def test_markdown_front_matter_headings_images_links_and_emphasis() -> None:
         "Sujet brûlant",
         "Oui",
         "Non.",
+        'Meta had said: "We use cookies to personalise ads." Regulators disagreed.',
+        "Regulators may now impose (a) fines, (b) temporary bans and (c) criminal referrals.",
+        "Sel",
+        "Été",
     ],
 )
 def test_classify_noise_leaves_prose_alone(line: str) -> None:

@@ -29,6 +29,8 @@ from alireader.core.text import (
         ("de Sandouville ».Selon le cabinet", ["de Sandouville ».", "Selon le cabinet"]),
         ("extraordinaire.« C'est un coup »", ["extraordinaire.", "« C'est un coup »"]),
         ("Vraiment ?Oui, vraiment.", ["Vraiment ?", "Oui, vraiment."]),
+        ("en hausse de 2 %.Le marché recule", ["en hausse de 2 %.", "Le marché recule"]),
+        ("a gagné 40 €.Il l'a dit", ["a gagné 40 €.", "Il l'a dit"]),
         # Ordinary boundaries.
         (
             "Il pleut. Il vente! Et toi? « Bien. »",
@@ -53,6 +55,10 @@ def test_sentence_boundaries(text: str, expected: list[str]) -> None:
         "Il attendait...Puis il est parti",
         "Dr. Smith met Mr. Jones",
         "voir p. 12 du rapport",
+        "On Jan. 5 the board met again",
+        "Shares fell on Sept. 14 and again on Oct. 2",
+        "Le 3 févr. 2022 et le 7 janv. 2023, la cour a statué",
+        "From Aug. 1 to Dec. 31 the plant stays shut",
     ],
 )
 def test_not_sentence_boundaries(text: str) -> None:
