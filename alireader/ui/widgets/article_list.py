@@ -278,12 +278,13 @@ class ArticleList(ScrollView, can_focus=True):
         index = self.rows[row]
         if row == self.cursor:
             base = base + self._style("article-list--cursor")
-        segments = self._row_segments(self.library.articles[index], index, width, base)
+        on_cursor = row == self.cursor
+        segments = self._row_segments(self.library.articles[index], index, width, base, on_cursor)
         # crop_extend guarantees the exact width even when the columns did not fit (tiny panes).
         return Strip(segments).crop_extend(0, width, base)
 
     def _row_segments(
-        self, article: ArticleSummary, index: int, width: int, base: Style
+        self, article: ArticleSummary, index: int, width: int, base: Style, on_cursor: bool = False
     ) -> list[Segment]:
         library = self.library
         glyphs: Glyphs = getattr(self.app, "glyphs", GLYPHS)
@@ -291,7 +292,9 @@ class ArticleList(ScrollView, can_focus=True):
         source_width = min(18, width // 5) if width >= _SOURCE_COLUMN_MIN_WIDTH else 0
         # " ●★ title  source  words " : the title takes whatever the fixed columns leave.
         title_width = width - 4 - (source_width + 1 if source_width else 0) - _WORDS_WIDTH - 2
-        meta = base + self._style("article-list--meta")
+        # On the cursor row the muted colour of the source and word count would fade into the
+        # highlight: they take the cursor's own colours there.
+        meta = base if on_cursor else base + self._style("article-list--meta")
         segments = [
             Segment(" "),
             Segment(" " if read else glyphs.unread, base + self._style("article-list--mark")),
