@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.style import Style
 from textual import work
@@ -26,21 +26,18 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from alireader import paths as app_paths
-from alireader.config import LoadedSettings, Settings
 from alireader.core.models import LoadWarning
 from alireader.errors import AlireaderError
 from alireader.ui.bodies import BodyStore
+
+if TYPE_CHECKING:
+    from alireader.config import LoadedSettings
+
 from alireader.ui.glyphs import ASCII_GLYPHS, GLYPHS
 from alireader.ui.library import Library
 from alireader.ui.loader import Batch, load_batches
 from alireader.ui.persistence import StateWriter
-from alireader.ui.screens import (
-    HelpScreen,
-    MainScreen,
-    ThemePicker,
-    WarningsScreen,
-    help_sections,
-)
+from alireader.ui.screens import HelpScreen, MainScreen, WarningsScreen, help_sections
 from alireader.ui.screens.help import help_title, keymapped_bindings
 from alireader.ui.theming import ThemeSetup, choose_theme, rich_styles, textual_theme
 from alireader.ui.widgets import ArticleList, ReaderPane, SearchBar
@@ -183,6 +180,9 @@ class ReaderApp(App[int]):
 
     def action_change_theme(self) -> None:
         """Pick a theme with a live preview; remember it when kept."""
+        # Imported on first use: OptionList's import is not worth delaying every first frame.
+        from alireader.ui.screens.themes import ThemePicker
+
         self.push_screen(ThemePicker(self.themes.specs, self.theme), self._theme_chosen)
 
     def _theme_chosen(self, name: str | None) -> None:
@@ -394,6 +394,7 @@ def run_reader(paths: list[Path], loaded: LoadedSettings | None = None) -> int:
     """
     from rich.console import Console
 
+    from alireader.config import Settings
     from alireader.state import read_preference
     from alireader.ui.keys import binding_catalog
 

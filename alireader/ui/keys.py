@@ -11,7 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
 from alireader.ui.app import ReaderApp
-from alireader.ui.screens import HelpScreen, MainScreen, ThemePicker, WarningsScreen
+from alireader.ui.screens import HelpScreen, MainScreen, WarningsScreen
+from alireader.ui.screens.themes import ThemePicker
 from alireader.ui.widgets import ArticleList, ReaderPane, SearchBar
 
 # Scopes are paths: two ids can clash when one scope contains the other ("app" contains all).

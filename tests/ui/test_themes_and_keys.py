@@ -12,7 +12,8 @@ from alireader.state import read_preference
 from alireader.themes import DEFAULT_THEME, MONOCHROME_THEME
 from alireader.ui.app import ReaderApp
 from alireader.ui.keys import binding_catalog
-from alireader.ui.screens import HelpScreen, ThemePicker
+from alireader.ui.screens import HelpScreen
+from alireader.ui.screens.themes import ThemePicker
 from alireader.ui.theming import choose_theme
 from tests.ui.conftest import wait_loaded
 

@@ -2,7 +2,7 @@
 
 from alireader.ui.screens.help import HelpScreen, help_sections
 from alireader.ui.screens.reader import MainScreen
-from alireader.ui.screens.themes import ThemePicker
 from alireader.ui.screens.warnings import WarningsScreen
 
-__all__ = ["HelpScreen", "MainScreen", "ThemePicker", "WarningsScreen", "help_sections"]
+# ThemePicker (screens.themes) is imported where it is opened: it pulls in OptionList.
+__all__ = ["HelpScreen", "MainScreen", "WarningsScreen", "help_sections"]
