@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from alireader.core.corpus import Corpus
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("list", "show", "themes", "config")
+SUBCOMMANDS = ("list", "show", "search", "themes", "config")
 
 
 def _safe(message: str) -> str:
@@ -89,6 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--removed", action="store_true", help="also print the lines removed from the body"
     )
     _config_option(show)
+
+    search = commands.add_parser("search", help="find articles, typo- and accent-tolerant")
+    search.add_argument("query", metavar="QUERY", help="words and operators (see the README)")
+    _corpus_option(search)
+    search.add_argument(
+        "--limit", metavar="N", type=_positive, help="at most N hits (default: search.limit)"
+    )
+    _json_option(search)
+    _config_option(search)
 
     themes = commands.add_parser("themes", help="list the themes, bundled and yours")
     _json_option(themes)
@@ -186,6 +195,44 @@ def _command_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1, got {text!r}")
+    return number
+
+
+def _command_search(args: argparse.Namespace) -> int:
+    import time
+
+    from alireader.core.search import SearchIndex
+
+    settings = load_config(args).settings
+    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    from alireader.core.corpus import load_corpus
+
+    corpus = load_corpus(corpus_paths(args.corpus, settings), max_bytes=max_bytes)
+    index = SearchIndex()
+    index.add_many(corpus.articles)
+    limit = args.limit if args.limit is not None else settings.search.limit
+    started = time.perf_counter()  # the search itself, not the load (see DESIGN.md)
+    result = index.search(args.query, limit)
+    took_ms = (time.perf_counter() - started) * 1000
+    if args.json:
+        from alireader.json_shapes import search_json
+
+        _print_json(search_json(args.query, took_ms, result.hits))
+        return EXIT_OK
+    from alireader import human
+
+    human.print_warnings(human.make_console(sys.stderr), corpus.warnings)
+    human.print_hits(human.make_console(), result, took_ms)
+    return EXIT_OK
+
+
 def _command_themes(args: argparse.Namespace) -> int:
     from alireader.themes import discover_themes, theme_listing
 
@@ -248,6 +295,7 @@ def _open_reader(argv: Sequence[str]) -> int:
 _COMMANDS = {
     "list": _command_list,
     "show": _command_show,
+    "search": _command_search,
     "themes": _command_themes,
     "config": _command_config,
 }

@@ -22,6 +22,7 @@ from alireader.core.models import Article, BlockKind, LoadWarning
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from alireader.core.search import SearchResult
     from alireader.themes import ThemeSpec
 from alireader.core.text import visible_controls
 
@@ -215,3 +216,33 @@ def print_settings(
     for key, value, source in rows:
         table.add_row(Text(literal(key)), Text(literal(value)), Text(literal(source)))
     console.print(table)
+
+
+_ONE_LINE = str.maketrans("\n\t\r", "   ")
+
+
+def _highlighted(text: str, spans: Sequence[tuple[int, int]], style: str) -> Text:
+    """``text`` made literal on one line, with ``spans`` styled. Offsets still hold: line
+    breaks become spaces one for one, and C0 controls become one-character pictures."""
+    shown = Text(literal(text).translate(_ONE_LINE))
+    for start, end in spans:
+        shown.stylize(style, start, end)
+    return shown
+
+
+def print_hits(console: Console, result: SearchResult, took_ms: float) -> None:
+    """``alireader search``: per hit, its ID and score, the title and a snippet, matches
+    highlighted (on a terminal only: into a pipe the text is plain)."""
+    for hit in result.hits:
+        head = Text()
+        head.append(literal(hit.id), style="cyan")
+        head.append(f"  {hit.score:.2f}  ", style="dim")
+        head.append_text(_highlighted(hit.title, hit.title_matches, "bold reverse"))
+        console.print(head, soft_wrap=True)
+        if hit.snippet:
+            line = Text("    ")
+            line.append_text(_highlighted(hit.snippet, hit.snippet_matches, "reverse"))
+            console.print(line, soft_wrap=True)
+    count = len(result.hits)
+    summary = f"{count} of {result.total} matching article{'s' * (result.total != 1)}"
+    console.print(Text(f"{summary} ({took_ms:.1f} ms): {result.query.description}", style="dim"))

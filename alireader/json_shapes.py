@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from alireader.core.models import Article, LoadWarning
+from alireader.core.search import Hit
 
 
 def warning_json(warning: LoadWarning) -> dict[str, str]:
@@ -58,4 +59,28 @@ def show_json(article: Article) -> dict[str, Any]:
         "blocks": [{"kind": block.kind.value, "text": block.text} for block in article.blocks],
         "removed": [line.text for line in article.removed],
         "removed_reasons": [line.reason.value for line in article.removed],
+    }
+
+
+def search_json(query: str, took_ms: float, hits: Sequence[Hit]) -> dict[str, Any]:
+    """``alireader search QUERY --json``: the hits, best first.
+
+    ``matches`` are ``[start, end]`` offsets into the ``body`` that ``alireader show --json``
+    prints; ``title_matches`` and ``snippet_matches`` are the same for the title and snippet.
+    """
+    return {
+        "query": query,
+        "took_ms": round(took_ms, 3),
+        "hits": [
+            {
+                "id": hit.id,
+                "title": hit.title,
+                "score": hit.score,
+                "snippet": hit.snippet,
+                "matches": [list(span) for span in hit.body_matches],
+                "title_matches": [list(span) for span in hit.title_matches],
+                "snippet_matches": [list(span) for span in hit.snippet_matches],
+            }
+            for hit in hits
+        ],
     }

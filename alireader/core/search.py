@@ -1,0 +1,482 @@
+"""The search index: fuzzy, accent-blind lookup of articles as the query is typed.
+
+Each field of an article (title, author, source, body) is folded once (:func:`fold`) and split
+into words; every distinct word gets an id in a :class:`Vocabulary`, and each field keeps, per
+word, a posting list: the documents holding it with a precomputed BM25 term weight. A query
+word is matched against the vocabulary (typos, prefixes, suffixes: see ``vocabulary.py``, never
+a scan of the articles), the postings of the matching words are merged into ``{doc: score}``
+per term (cached: typing a new word leaves the earlier ones computed), clauses are intersected,
+and the best candidates are re-ranked by how close their terms stand.
+
+The index grows: :meth:`SearchIndex.add_metadata` first (titles are searchable at once), then
+:meth:`SearchIndex.add_body` as bodies are parsed. A lock makes it safe to search from one
+thread while another fills it.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import threading
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from alireader.core.highlight import Span, match_spans, snippet
+from alireader.core.query import WORD, Field, Mode, Query, Term, parse_query, typo_budget
+from alireader.core.text import fold
+from alireader.core.vocabulary import Vocabulary
+
+TITLE, AUTHOR, SOURCE, BODY = range(4)
+_FIELD_OF = {Field.TITLE: (TITLE,), Field.AUTHOR: (AUTHOR,), Field.SOURCE: (SOURCE,)}
+_ALL_FIELDS = (TITLE, AUTHOR, SOURCE, BODY)
+# A match in the title says far more about what an article is about than one in its body.
+_FIELD_WEIGHT = (3.0, 2.0, 1.5, 1.0)
+# BM25 length normalisation against a fixed typical length (in words) rather than the running
+# average: weights are computed once when an article is added and never drift as the corpus
+# grows, and the ranking does not depend on the order articles were loaded in.
+_PIVOT = (10.0, 3.0, 2.0, 400.0)
+_K1, _B = 1.2, 0.75
+# How a matched word counts, by how it matched: exact beats a prefix beats a typo.
+_QUALITY_EXACT, _QUALITY_PREFIX = 1.0, 0.8
+_QUALITY_BY_EDITS = (1.0, 0.55, 0.35)
+# A prefix or suffix expands to at most this many words, the most frequent first: "a" alone
+# would otherwise expand to a fifth of the vocabulary on every keystroke.
+MAX_EXPANSIONS = 64
+_PHRASE_BONUS = 1.5
+_PROXIMITY_BONUS = 0.5  # at most +50% for terms side by side
+_BODY_FIRST = {BODY: 0, TITLE: 1, AUTHOR: 2, SOURCE: 3}
+# Bytes that are not ASCII letters or digits become spaces (folded text is already lowercase).
+_ASCII_WORDS = bytes(
+    c if (48 <= c <= 57 or 97 <= c <= 122 or 65 <= c <= 90) else 32 for c in range(256)
+)
+_RERANK_POOL = 40  # how many of the best candidates get the (slower) proximity re-ranking
+
+
+class _Posting:
+    """The documents holding one word in one field, with the word's BM25 weight in each."""
+
+    __slots__ = ("docs", "weights")
+
+    def __init__(self) -> None:
+        self.docs: array[int] = array("I")
+        self.weights: array[float] = array("f")
+
+
+class _Doc:
+    __slots__ = ("body", "id", "title", "tokens")
+
+    def __init__(self, article_id: str, title: str) -> None:
+        self.id = article_id
+        self.title = title
+        self.body = ""
+        # Word ids of each field in order, for phrases and proximity.
+        self.tokens: list[array[int]] = [array("I"), array("I"), array("I"), array("I")]
+
+
+class Searchable(Protocol):
+    """What the index needs of an article or a summary (``Article`` has a ``body`` too)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def author(self) -> str | None: ...
+    @property
+    def source(self) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One result. Spans are ``(start, end)`` offsets: into the title, the body, the snippet."""
+
+    id: str
+    score: float
+    title: str
+    title_matches: list[Span]
+    body_matches: list[Span]
+    snippet: str
+    snippet_matches: list[Span]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The hits, best first, with the query as understood and how many articles matched."""
+
+    query: Query
+    hits: list[Hit]
+    total: int
+
+
+class SearchIndex:
+    """An incremental full-text index over articles, with typo-tolerant lookup."""
+
+    def __init__(self) -> None:
+        self.vocabulary = Vocabulary()
+        self._postings: list[dict[int, _Posting]] = [{}, {}, {}, {}]
+        self._docs: list[_Doc] = []
+        self._by_id: dict[str, int] = {}
+        self._lock = threading.Lock()
+        # Per query word and per term results; cleared whenever the index changes.
+        self._word_cache: dict[tuple[str, Mode, bool], list[tuple[int, float]]] = {}
+        self._term_cache: dict[Term, dict[int, float]] = {}
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    # --- Filling -------------------------------------------------------------------------------
+
+    def add_metadata(
+        self, article_id: str, title: str, author: str | None = None, source: str | None = None
+    ) -> None:
+        """Make an article findable by its title, author and source (once per article)."""
+        with self._lock:
+            if article_id in self._by_id:
+                return
+            number = len(self._docs)
+            doc = _Doc(article_id, title)
+            self._docs.append(doc)
+            self._by_id[article_id] = number
+            for field, text in ((TITLE, title), (AUTHOR, author), (SOURCE, source)):
+                if text:
+                    doc.tokens[field] = self._index_field(number, field, text)
+            self._changed()
+
+    def add_body(self, article_id: str, body: str) -> None:
+        """Index an article's body (after its metadata, or alone: then it has no title yet).
+
+        A body is indexed once; a second one for the same article is ignored.
+        """
+        if article_id not in self._by_id:
+            self.add_metadata(article_id, "")
+        with self._lock:
+            doc = self._docs[self._by_id[article_id]]
+            if doc.body or not body:
+                return
+            doc.body = body
+            doc.tokens[BODY] = self._index_field(self._by_id[article_id], BODY, body)
+            self._changed()
+
+    def add(self, article: Searchable) -> None:
+        """Add an ``Article`` (metadata and body) or an ``ArticleSummary`` (metadata only)."""
+        self.add_metadata(article.id, article.title, article.author, article.source)
+        body = getattr(article, "body", None)
+        if isinstance(body, str):
+            self.add_body(article.id, body)
+
+    def add_many(self, articles: Iterable[Searchable]) -> None:
+        """:meth:`add` each of ``articles``."""
+        for article in articles:
+            self.add(article)
+
+    def _index_field(self, number: int, field: int, text: str) -> array[int]:
+        words = index_words(text)
+        counts = Counter(words)
+        vocabulary = self.vocabulary
+        known = vocabulary.ids.get
+        postings = self._postings[field]
+        find = postings.get
+        length_norm = _K1 * (1 - _B + _B * len(words) / _PIVOT[field])
+        boost = _K1 + 1
+        ids: dict[str, int] = {}
+        # The hot loop of indexing (once per distinct word of every article): kept flat.
+        for word, tf in counts.items():
+            word_id = known(word)
+            if word_id is None:
+                word_id = vocabulary.add(word)
+            ids[word] = word_id
+            posting = find(word_id)
+            if posting is None:
+                posting = postings[word_id] = _Posting()
+            posting.docs.append(number)
+            posting.weights.append(tf * boost / (tf + length_norm))
+        return array("I", map(ids.__getitem__, words))
+
+    def _changed(self) -> None:
+        if self._word_cache or self._term_cache:
+            self._word_cache = {}
+            self._term_cache = {}
+
+    # --- Searching -----------------------------------------------------------------------------
+
+    def search(
+        self, query: str | Query, limit: int = 20, *, prefix_last: bool = False
+    ) -> SearchResult:
+        """The ``limit`` best articles for ``query`` (a string is parsed first). Never raises
+        on any query text; an empty query finds nothing."""
+        parsed = query if isinstance(query, Query) else parse_query(query, prefix_last)
+        with self._lock:
+            scores = self._evaluate(parsed)
+            if not scores:
+                return SearchResult(parsed, [], 0)
+            pool = heapq.nlargest(max(limit, _RERANK_POOL), scores.items(), key=_second)
+            ranked = sorted(self._rerank(parsed, pool), key=_second, reverse=True)
+            hits = [self._hit(parsed, number, score) for number, score in ranked[: max(limit, 0)]]
+            return SearchResult(parsed, hits, len(scores))
+
+    def _evaluate(self, query: Query) -> dict[int, float]:
+        """``{doc: score}`` of the documents that satisfy every clause."""
+        positive: list[dict[int, float]] = []
+        mixed: list[tuple[dict[int, float], list[dict[int, float]]]] = []
+        for clause in query.clauses:
+            merged = _union([self._term_scores(t) for t in clause if not t.negated])
+            excluded = [self._term_scores(t) for t in clause if t.negated]
+            if excluded:
+                mixed.append((merged, excluded))
+            else:
+                positive.append(merged)
+        if not positive and not mixed:
+            return {}
+        positive.sort(key=len)
+        if positive:
+            result = dict(positive[0])
+            for other in positive[1:]:
+                result = {doc: s + other[doc] for doc, s in result.items() if doc in other}
+        else:
+            result = dict.fromkeys(range(len(self._docs)), 0.0)
+        for merged, excluded in mixed:
+            result = {
+                doc: s + merged.get(doc, 0.0)
+                for doc, s in result.items()
+                if doc in merged or any(doc not in e for e in excluded)
+            }
+        return result
+
+    def _term_scores(self, term: Term) -> dict[int, float]:
+        cached = self._term_cache.get(term)
+        if cached is None:
+            cached = self._term_cache[term] = self._compute_term(term)
+        return cached
+
+    def _compute_term(self, term: Term) -> dict[int, float]:
+        fields = _FIELD_OF.get(term.field, _ALL_FIELDS)
+        per_word = self._term_matches(term)
+        word_scores = [self._word_scores(matches, fields) for matches in per_word]
+        if len(word_scores) == 1:
+            return word_scores[0]
+        # A phrase: every word present, then adjacent in one field.
+        word_scores.sort(key=len)
+        common = set(word_scores[0]).intersection(*word_scores[1:])
+        wanted = [{word_id for word_id, _q in matches} for matches in per_word]
+        return {
+            doc: _PHRASE_BONUS * sum(scores[doc] for scores in word_scores)
+            for doc in common
+            if any(_has_phrase(self._docs[doc].tokens[f], wanted) for f in fields)
+        }
+
+    def _word_scores(
+        self, matches: list[tuple[int, float]], fields: Sequence[int]
+    ) -> dict[int, float]:
+        """``{doc: score}`` for one query word: in each field the best of its matching words
+        counts (not their sum: "badault" and "badaut" are one word typed twice), then fields add.
+
+        Built with C-level ``dict.update(zip(...))``: the words are applied from the weakest to
+        the strongest, so a document keeps the score of its best one. Body postings are long,
+        title/author/source ones short, so only the short ones are added in Python.
+        """
+        total = len(self._docs) or 1
+        ranked = sorted(
+            ((quality * self._idf(word_id, total), word_id) for word_id, quality in matches)
+        )
+        result: dict[int, float] | None = None
+        for field in sorted(fields, key=_BODY_FIRST.__getitem__):
+            postings = self._postings[field]
+            scores: dict[int, float] = {}
+            for factor, word_id in ranked:
+                posting = postings.get(word_id)
+                if posting is not None:
+                    scale = factor * _FIELD_WEIGHT[field]
+                    scores.update(
+                        zip(posting.docs, map(scale.__mul__, posting.weights), strict=True)
+                    )
+            if result is None:
+                result = scores
+            else:
+                get = result.get
+                for doc, score in scores.items():
+                    result[doc] = get(doc, 0.0) + score
+        return result or {}
+
+    def _idf(self, word_id: int, total: int) -> float:
+        df = self._doc_frequency(word_id)
+        return math.log(1 + (total - df + 0.5) / (df + 0.5))
+
+    def _doc_frequency(self, word_id: int) -> int:
+        # The field where the word is most frequent stands for its document frequency.
+        return max(len(p[word_id].docs) if word_id in p else 0 for p in self._postings)
+
+    def _matches(self, word: str, mode: Mode, prefix: bool) -> list[tuple[int, float]]:
+        """``(word id, quality)`` of the vocabulary words that ``word`` matches (cached)."""
+        key = (word, mode, prefix)
+        cached = self._word_cache.get(key)
+        if cached is not None:
+            return cached
+        vocabulary = self.vocabulary
+        found: dict[int, float] = {}
+        if mode is Mode.EXACT:
+            if word in vocabulary.ids:
+                found[vocabulary.ids[word]] = _QUALITY_EXACT
+        elif mode is Mode.PREFIX or mode is Mode.SUFFIX:
+            words = vocabulary.starting_with(word) if mode is Mode.PREFIX else []
+            words = words or (vocabulary.ending_with(word) if mode is Mode.SUFFIX else [])
+            found.update(self._expansions(word, words))
+        else:
+            for word_id, edits in vocabulary.fuzzy(word, typo_budget(word)):
+                found[word_id] = _QUALITY_BY_EDITS[edits]
+            if prefix:
+                for word_id, quality in self._expansions(word, vocabulary.starting_with(word)):
+                    found[word_id] = max(found.get(word_id, 0.0), quality)
+        result = list(found.items())
+        self._word_cache[key] = result
+        return result
+
+    def _expansions(self, word: str, words: list[str]) -> list[tuple[int, float]]:
+        ids = self.vocabulary.ids
+        word_ids = [ids[w] for w in words]
+        # One or two letters say little: expand them to a few words only.
+        cap = MAX_EXPANSIONS if len(word) >= 3 else MAX_EXPANSIONS // 8
+        if len(word_ids) > cap:
+            word_ids = heapq.nlargest(cap, word_ids, key=self._doc_frequency)
+            if word in ids and ids[word] not in word_ids:
+                word_ids.append(ids[word])
+        vocabulary_words = self.vocabulary.words
+        return [
+            (i, _QUALITY_EXACT if vocabulary_words[i] == word else _QUALITY_PREFIX)
+            for i in word_ids
+        ]
+
+    # --- Ranking and hits ----------------------------------------------------------------------
+
+    def _rerank(self, query: Query, pool: list[tuple[int, float]]) -> Iterable[tuple[int, float]]:
+        """Raise the score of documents whose terms stand close together."""
+        groups = [
+            {word_id for matches in self._term_matches(term) for word_id, _q in matches}
+            for clause in query.clauses
+            if len(clause) == 1 and not clause[0].negated
+            for term in clause
+        ]
+        if len(groups) < 2:
+            return pool
+        return [(doc, score * self._closeness(doc, groups)) for doc, score in pool]
+
+    def _term_matches(self, term: Term) -> list[list[tuple[int, float]]]:
+        """The vocabulary matches of each word of ``term``."""
+        last = len(term.words) - 1
+        return [
+            self._matches(word, _word_mode(term, i, last), term.prefix and i == last)
+            for i, word in enumerate(term.words)
+        ]
+
+    def _closeness(self, number: int, groups: list[set[int]]) -> float:
+        best = 0.0
+        for field in (TITLE, BODY):
+            tokens = self._docs[number].tokens[field]
+            positions = [_positions(tokens, group) for group in groups]
+            if all(positions):
+                span = _smallest_window(positions)
+                best = max(best, (len(groups) - 1) / max(span - 1, len(groups) - 1))
+        return 1.0 + _PROXIMITY_BONUS * best
+
+    def _hit(self, query: Query, number: int, score: float) -> Hit:
+        doc = self._docs[number]
+        words = self.vocabulary.words
+        wanted: set[str] = set()
+        for clause in query.clauses:
+            for term in clause:
+                if not term.negated:
+                    for matches in self._term_matches(term):
+                        wanted.update(words[i] for i, _q in matches)
+        title_found = match_spans(doc.title, wanted.__contains__)
+        body_found = match_spans(doc.body, wanted.__contains__)
+        body_spans = [span for _word, span in body_found]
+        line, line_spans = snippet(doc.body, body_spans, [word for word, _span in body_found])
+        return Hit(
+            id=doc.id,
+            score=round(score, 4),
+            title=doc.title,
+            title_matches=[span for _word, span in title_found],
+            body_matches=body_spans,
+            snippet=line,
+            snippet_matches=line_spans,
+        )
+
+
+def _index_words_ascii(text: str) -> list[str]:
+    return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+
+
+def index_words(text: str) -> list[str]:
+    """The words of ``text`` as indexed: folded, split on anything but letters and digits."""
+    folded = fold(text)
+    # Most folded text is ASCII: one C translate + split is several times faster than a regex.
+    return _index_words_ascii(folded) if folded.isascii() else WORD.findall(folded)
+
+
+def _second(item: tuple[int, float]) -> float:
+    return item[1]
+
+
+def _word_mode(term: Term, index: int, last: int) -> Mode:
+    """The mode of word ``index`` of a term: in a phrase, ``^`` applies to its last word and
+    ``$`` to its first; the other words are exact."""
+    if term.mode is Mode.PREFIX and index != last:
+        return Mode.EXACT
+    if term.mode is Mode.SUFFIX and index != 0:
+        return Mode.EXACT
+    return term.mode
+
+
+def _union(scores: list[dict[int, float]]) -> dict[int, float]:
+    if len(scores) == 1:
+        return scores[0]
+    merged: dict[int, float] = {}
+    for one in scores:
+        for doc, score in one.items():
+            if score > merged.get(doc, 0.0):
+                merged[doc] = score
+    return merged
+
+
+def _positions(tokens: array[int], group: Iterable[int]) -> list[int]:
+    """Where the words of ``group`` stand in ``tokens``, sorted (searched in C, word by word)."""
+    found: list[int] = []
+    for word_id in group:
+        at = -1
+        try:
+            while True:
+                at = tokens.index(word_id, at + 1)
+                found.append(at)
+        except ValueError:
+            pass
+    found.sort()
+    return found
+
+
+def _has_phrase(tokens: array[int], wanted: list[set[int]]) -> bool:
+    rest = wanted[1:]
+    size = len(tokens)
+    for start in _positions(tokens, wanted[0]):
+        if start + len(rest) < size and all(
+            tokens[start + 1 + k] in group for k, group in enumerate(rest)
+        ):
+            return True
+    return False
+
+
+def _smallest_window(positions: list[list[int]]) -> int:
+    """The fewest consecutive words holding one position of each list (lists sorted)."""
+    heap = [(plist[0], i, 0) for i, plist in enumerate(positions)]
+    heapq.heapify(heap)
+    high = max(plist[0] for plist in positions)
+    best = high - heap[0][0] + 1
+    while True:
+        low, which, at = heapq.heappop(heap)
+        best = min(best, high - low + 1)
+        if at + 1 == len(positions[which]):
+            return best
+        following = positions[which][at + 1]
+        high = max(high, following)
+        heapq.heappush(heap, (following, which, at + 1))

@@ -1,0 +1,118 @@
+"""The vocabulary of a search index, and fast ways to find words in it.
+
+A corpus of 100k articles holds some 300k distinct words; one rapidfuzz scan of them all costs
+100+ ms, far too slow per keystroke. So the vocabulary is indexed three ways:
+
+- typos: padded bigrams, bucketed by word length. A word within ``k`` edits of the query has a
+  length within ``k`` of it and shares at least ``|bigrams| - 3k`` of its bigrams (an edit
+  destroys at most two, a transposition three), so counting shared bigrams over a few short
+  posting lists (in C, with ``Counter.update``) leaves a handful of candidates, which rapidfuzz
+  then checks (OSA distance: a transposition is one typo);
+- prefixes: a sorted array of the words, searched with ``bisect``;
+- suffixes: the same, of the reversed words.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left, insort
+from collections import Counter
+
+from rapidfuzz.distance import OSA
+
+# Past this many new words since the sorted arrays were made, sort again rather than insert.
+_RESORT_AFTER = 2000
+
+
+def _bigrams(word: str) -> set[str]:
+    padded = f"\x02{word}\x03"
+    return {padded[i : i + 2] for i in range(len(padded) - 1)}
+
+
+class Vocabulary:
+    """Distinct normalised words, each with a stable integer id (its position in ``words``)."""
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.ids: dict[str, int] = {}
+        self._grams: dict[tuple[int, str], array[int]] = {}
+        self._sorted: list[str] = []
+        self._reversed: list[str] = []
+        self._unsorted: list[str] = []  # added since the sorted arrays were last made
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def add(self, word: str) -> int:
+        """The id of ``word``, adding it if new."""
+        found = self.ids.get(word)
+        if found is not None:
+            return found
+        word_id = len(self.words)
+        self.words.append(word)
+        self.ids[word] = word_id
+        length = len(word)
+        grams = self._grams
+        for gram in _bigrams(word):
+            key = (length, gram)
+            bucket = grams.get(key)
+            if bucket is None:
+                grams[key] = array("I", (word_id,))
+            else:
+                bucket.append(word_id)
+        self._unsorted.append(word)
+        return word_id
+
+    def fuzzy(self, query: str, max_edits: int) -> list[tuple[int, int]]:
+        """``(word id, edits)`` of every word within ``max_edits`` of ``query`` (itself too)."""
+        if max_edits <= 0:
+            found = self.ids.get(query)
+            return [] if found is None else [(found, 0)]
+        grams = _bigrams(query)
+        needed = max(1, len(grams) - 3 * max_edits)
+        counts: Counter[int] = Counter()
+        length = len(query)
+        table = self._grams
+        for size in range(max(1, length - max_edits), length + max_edits + 1):
+            for gram in grams:
+                bucket = table.get((size, gram))
+                if bucket is not None:
+                    counts.update(bucket)
+        words = self.words
+        found_words: list[tuple[int, int]] = []
+        for word_id, shared in counts.items():
+            if shared >= needed:
+                edits = OSA.distance(query, words[word_id], score_cutoff=max_edits)
+                if edits <= max_edits:
+                    found_words.append((word_id, edits))
+        return found_words
+
+    def starting_with(self, prefix: str) -> list[str]:
+        """Every word that starts with ``prefix`` (itself included), in sorted order."""
+        self._sort()
+        return _range(self._sorted, prefix)
+
+    def ending_with(self, suffix: str) -> list[str]:
+        """Every word that ends with ``suffix`` (itself included)."""
+        self._sort()
+        return [word[::-1] for word in _range(self._reversed, suffix[::-1])]
+
+    def _sort(self) -> None:
+        new = self._unsorted
+        if not new:
+            return
+        if len(new) > _RESORT_AFTER or not self._sorted:
+            self._sorted = sorted(self.words)
+            self._reversed = sorted(word[::-1] for word in self.words)
+        else:
+            for word in new:
+                insort(self._sorted, word)
+                insort(self._reversed, word[::-1])
+        self._unsorted = []
+
+
+def _range(ordered: list[str], prefix: str) -> list[str]:
+    start = bisect_left(ordered, prefix)
+    # Every word starting with the prefix sorts before prefix + the highest code point.
+    end = bisect_left(ordered, prefix + "\U0010ffff", start)
+    return ordered[start:end]
