@@ -20,7 +20,6 @@ from alireader.errors import AlireaderError
 
 if TYPE_CHECKING:
     from alireader.config import LoadedSettings, Settings
-    from alireader.core.corpus import Corpus
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 SUBCOMMANDS = ("list", "show", "search", "themes", "config")
@@ -151,30 +150,26 @@ def corpus_paths(given: Sequence[Path] | None, settings: Settings | None = None)
     return [bundled_seeds_dir()]
 
 
-def _load(args: argparse.Namespace) -> Corpus:
-    from alireader.core.corpus import load_corpus
-
-    settings = load_config(args).settings
-    max_bytes = int(settings.max_file_mb * 1024 * 1024)
-    return load_corpus(corpus_paths(args.corpus, settings), max_bytes=max_bytes)
-
-
 def _print_json(document: Any) -> None:
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 
 def _command_list(args: argparse.Namespace) -> int:
-    corpus = _load(args)
+    from alireader.core.summaries import load_summaries
+
+    settings = load_config(args).settings
+    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    articles, warnings = load_summaries(corpus_paths(args.corpus, settings), max_bytes)
     if args.json:
         from alireader.json_shapes import list_json
 
-        _print_json(list_json(corpus.articles, corpus.warnings))
+        _print_json(list_json(articles, warnings))
         return EXIT_OK
     from alireader import human
 
-    human.print_warnings(human.make_console(sys.stderr), corpus.warnings)
-    human.print_list(human.make_console(), corpus.articles)
+    human.print_warnings(human.make_console(sys.stderr), warnings)
+    human.print_list(human.make_console(), articles)
     return EXIT_OK
 
 

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from alireader.core.models import Article, BlockKind, LoadWarning
+from alireader.core.models import Article, ArticleSummary, BlockKind, LoadWarning
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -79,7 +79,7 @@ def byline(article: Article) -> str:
     return " · ".join(present)
 
 
-def print_list(console: Console, articles: Sequence[Article]) -> None:
+def print_list(console: Console, articles: Sequence[Article | ArticleSummary]) -> None:
     """The articles, one per line: ID, title, source or author, words.
 
     Formatted by hand rather than with a Rich ``Table``, which measures every cell and takes

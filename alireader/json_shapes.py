@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from alireader.core.models import Article, LoadWarning
+from alireader.core.models import Article, ArticleSummary, LoadWarning
 from alireader.core.search import Hit
 
 
@@ -16,7 +16,7 @@ def warning_json(warning: LoadWarning) -> dict[str, str]:
 
 
 def list_json(
-    articles: Iterable[Article],
+    articles: Iterable[Article | ArticleSummary],
     warnings: Sequence[LoadWarning],
     duplicates: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Any]:

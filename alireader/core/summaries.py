@@ -13,8 +13,9 @@ and the digest (:func:`alireader.core.keys.key_from_digest`), which is why the d
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from alireader.core.corpus import (
     DEFAULT_MAX_BYTES,
@@ -22,6 +23,7 @@ from alireader.core.corpus import (
     PoolFactory,
     SourceFile,
     UniqueIds,
+    discover,
     map_chunks,
     read_numbered,
 )
@@ -110,3 +112,20 @@ def iter_summaries(
             for summary, digest in zip(draft.summaries, draft.digests, strict=True)
         ]
         yield SummarisedFile(draft.source, summaries, draft.warnings)
+
+
+def load_summaries(
+    paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[ArticleSummary], list[LoadWarning]]:
+    """Every article's summary under ``paths``, and the load warnings (``alireader list``).
+
+    Cheaper than :func:`alireader.core.corpus.load_corpus` for large corpora: worker processes
+    send back summaries, not whole articles.
+    """
+    discovery = discover(paths)
+    summaries: list[ArticleSummary] = []
+    warnings = list(discovery.warnings)
+    for summarised in iter_summaries(discovery, max_bytes):
+        summaries.extend(summarised.summaries)
+        warnings.extend(summarised.warnings)
+    return summaries, warnings

@@ -220,12 +220,12 @@ def test_python_m_alireader_matches_the_console_script() -> None:
 def test_internal_errors_are_one_sentence(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import alireader.core.corpus as corpus_module
+    import alireader.core.summaries as summaries_module
 
     def explode(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(corpus_module, "load_corpus", explode)
+    monkeypatch.setattr(summaries_module, "load_summaries", explode)
     assert main(["list"]) == 1
     assert capsys.readouterr().err.startswith("alireader: internal error (RuntimeError: boom)")
 
