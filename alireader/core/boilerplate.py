@@ -114,6 +114,7 @@ _READ_MORE_ON = re.compile(
     r"\s*(?:sur|on|at|chez|in|dans)\s+(?P<source>\S.{0,80}?)[\s.…:]*$",
     re.IGNORECASE,
 )
+_READ_MORE_INITIALS = "lrcaidotwf"  # lire, retrouvez, cet, article, initialement, d'abord, ...
 _READ_MORE_MAX_CHARS = 160  # the longest phrase, its preposition and an 80-character site
 # "Source : l'Insee.", "Source: company filings", "Source : Le Monde": usually a data credit under
 # a chart, sometimes the publisher (the parser decides from where the line is).
@@ -321,7 +322,13 @@ def _contains_any(text: str, words: tuple[str, ...]) -> bool:
 
 def read_more_source(line: str) -> str | None:
     """The site named by a "Lire la suite … sur X" / "Read the full article on X" line."""
-    if len(line) > _READ_MORE_MAX_CHARS:
+    # Every phrase of _READ_MORE_ON starts with one of _READ_MORE_INITIALS (any case): most
+    # lines stop before the regex. A non-ASCII first letter may still match ("İ" under
+    # IGNORECASE), so only ASCII ones are ruled out here.
+    first = line[:1]
+    if len(line) > _READ_MORE_MAX_CHARS or (
+        first.isascii() and first.lower() not in _READ_MORE_INITIALS
+    ):
         return None
     match = _READ_MORE_ON.match(line)
     if match is None:

@@ -105,6 +105,8 @@ _RELATIVE = re.compile(
     r"(?:aujourd'hui|aujourd’hui|hier|today|yesterday)\b)"
     r"[\s\w:,'’.-]{0,60}$"
 )
+# The first letters of _RELATIVE's labels ("" too: an empty line goes on to the regex).
+_RELATIVE_INITIALS = "pmaul"
 
 
 def is_date_line(line: str) -> bool:
@@ -118,7 +120,12 @@ def is_date_line(line: str) -> bool:
     if len(line) > _DATE_LINE_MAX_CHARS:
         return False
     if _YEAR_IN.search(line) is None:
-        # Every date find_date reads has a year; without one only a relative time can do.
+        # Every date find_date reads has a year; without one only a relative time can do. Its
+        # label starts with one of _RELATIVE_INITIALS: an ASCII first letter that is none of
+        # them ends the check before folding (a non-ASCII one may fold to one: "É", "Ṕ").
+        initial = line.lstrip()[:1]
+        if initial.isascii() and initial.lower() not in _RELATIVE_INITIALS:
+            return False
         return _RELATIVE.match(strip_accents(line).casefold().strip()) is not None
     # A date line starts with a number or a date word: prose stops here, cheaply.
     head = line.lstrip()[:16]

@@ -185,6 +185,14 @@ class _Line:
     raw: str = ""  # the line as written when Markdown syntax was taken out of ``text``
     heading: bool = False  # a Markdown heading: a heading whatever it looks like
     judged: bool = False  # already looked at by _judge
+    # is_date_line(text), once known: the header scan, the category check and the noise pass
+    # each ask about the same lines.
+    date_line: bool | None = None
+
+    def is_date_line(self) -> bool:
+        if self.date_line is None:
+            self.date_line = is_date_line(self.text)
+        return self.date_line
 
     @property
     def blank(self) -> bool:
@@ -443,7 +451,7 @@ def _is_category_line(line: _Line, following: _Line | None) -> bool:
     text = line.text
     if len(text) > _CATEGORY_MAX_CHARS or text.endswith(_SENTENCE_FINAL + _FINAL_PUNCT):
         return False
-    if following is not None and (_is_byline(following.text) or is_date_line(following.text)):
+    if following is not None and (_is_byline(following.text) or following.is_date_line()):
         return False  # "Short title / Par X": the short line is the title
     if len(_BREADCRUMB.split(text)) >= 2 and following is not None and _is_title_line(following):
         return all(len(part.split()) <= 4 for part in _BREADCRUMB.split(text))
@@ -600,7 +608,7 @@ def _agency(text: str) -> str | None:
 
 def _take_date_line(line: _Line, meta: _Meta, *, in_body: bool) -> bool:
     """Take a date line; in the body (``in_body``), a bare date is a heading and stays."""
-    if not is_date_line(line.text) or (in_body and is_bare_date(line.text)):
+    if not line.is_date_line() or (in_body and is_bare_date(line.text)):
         return False
     _mark_date_line(line, meta)
     return True
@@ -647,7 +655,7 @@ def _remove_noise(lines: list[_Line], meta: _Meta) -> None:
             continue
         # A date line or a signature alone on its line is metadata wherever it is; but in the
         # body, a bare date may be a heading.
-        if is_date_line(line.text):
+        if line.is_date_line():
             if in_body and is_bare_date(line.text):
                 held.append(index)
             else:
