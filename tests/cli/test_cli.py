@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,21 +11,9 @@ import pytest
 
 from alireader import __version__
 from alireader.cli import main
+from tests.cli.helpers import run
 
 ESC = "\x1b"
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m alireader ARGS`` with stdout and stderr captured (so: a pipe)."""
-    return subprocess.run(
-        [sys.executable, "-m", "alireader", *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, **(env or {})},
-        timeout=60,
-    )
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tomllib
@@ -11,22 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.helpers import run
+
 DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def run(
-    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "alireader", *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, **(env or {})},
-        cwd=cwd,
-        timeout=60,
-    )
 
 
 @pytest.fixture

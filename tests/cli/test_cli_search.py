@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import run
+from tests.cli.helpers import run
 
 
 def test_json_shape_and_offsets_into_the_shown_body() -> None:
