@@ -22,6 +22,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Protocol
 
 from alireader.core.highlight import Span, match_spans, snippet
@@ -30,6 +31,7 @@ from alireader.core.text import fold
 from alireader.core.vocabulary import Vocabulary
 
 TITLE, AUTHOR, SOURCE, BODY = range(4)
+_SECOND = itemgetter(1)
 _FIELD_OF = {Field.TITLE: (TITLE,), Field.AUTHOR: (AUTHOR,), Field.SOURCE: (SOURCE,)}
 _ALL_FIELDS = (TITLE, AUTHOR, SOURCE, BODY)
 # A match in the title says far more about what an article is about than one in its body.
@@ -53,6 +55,7 @@ _ASCII_WORDS = bytes(
     c if (48 <= c <= 57 or 97 <= c <= 122 or 65 <= c <= 90) else 32 for c in range(256)
 )
 _RERANK_POOL = 40  # how many of the best candidates get the (slower) proximity re-ranking
+_POSITION_CACHE_SIZE = 64  # anchors whose positions are kept (see SearchIndex._phrase_docs)
 
 
 class _Posting:
@@ -89,17 +92,62 @@ class Searchable(Protocol):
     def source(self) -> str | None: ...
 
 
-@dataclass(frozen=True, slots=True)
 class Hit:
-    """One result. Spans are ``(start, end)`` offsets: into the title, the body, the snippet."""
+    """One result. Spans are ``(start, end)`` offsets: into the title, the body, the snippet.
 
-    id: str
-    score: float
-    title: str
-    title_matches: list[Span]
-    body_matches: list[Span]
-    snippet: str
-    snippet_matches: list[Span]
+    Highlights are computed on first access, not when searching: finding them means reading the
+    whole body again, and a search bar shows only a few of its hits. They depend only on the
+    texts and on the words matched at search time, so a hit gives the same highlights however
+    the index grows afterwards (and from any thread: at worst two threads compute them twice).
+    """
+
+    __slots__ = ("_body", "_body_view", "_title_matches", "_wanted", "id", "score", "title")
+
+    def __init__(
+        self, id: str, score: float, title: str, body: str, wanted: frozenset[str]
+    ) -> None:
+        self.id = id
+        self.score = score
+        self.title = title
+        self._body = body
+        self._wanted = wanted
+        self._title_matches: list[Span] | None = None
+        self._body_view: tuple[list[Span], str, list[Span]] | None = None
+
+    def __repr__(self) -> str:
+        return f"Hit(id={self.id!r}, score={self.score!r}, title={self.title!r})"
+
+    @property
+    def title_matches(self) -> list[Span]:
+        """Where the matched words stand in the title."""
+        if self._title_matches is None:
+            found = match_spans(self.title, self._wanted.__contains__)
+            self._title_matches = [span for _word, span in found]
+        return self._title_matches
+
+    @property
+    def body_matches(self) -> list[Span]:
+        """Where the matched words stand in the body."""
+        return self._body_highlights()[0]
+
+    @property
+    def snippet(self) -> str:
+        """One line of the body around its best match."""
+        return self._body_highlights()[1]
+
+    @property
+    def snippet_matches(self) -> list[Span]:
+        """Where the matched words stand in :attr:`snippet`."""
+        return self._body_highlights()[2]
+
+    def _body_highlights(self) -> tuple[list[Span], str, list[Span]]:
+        view = self._body_view
+        if view is None:
+            found = match_spans(self._body, self._wanted.__contains__)
+            spans = [span for _word, span in found]
+            line, line_spans = snippet(self._body, spans, [word for word, _span in found])
+            view = self._body_view = (spans, line, line_spans)
+        return view
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +167,15 @@ class SearchIndex:
         self._postings: list[dict[int, _Posting]] = [{}, {}, {}, {}]
         self._docs: list[_Doc] = []
         self._by_id: dict[str, int] = {}
+        # Per word id: its document frequency (see _doc_frequency), kept as postings grow.
+        self._df: array[int] = array("I")
         self._lock = threading.Lock()
         # Per query word and per term results; cleared whenever the index changes.
         self._word_cache: dict[tuple[str, Mode, bool], list[tuple[int, float]]] = {}
         self._term_cache: dict[Term, dict[int, float]] = {}
+        # Per (field, words of a phrase's anchor): their positions in each document read so
+        # far. Typing a phrase's last word re-checks the same documents from the same anchor.
+        self._position_cache: dict[tuple[int, frozenset[int]], dict[int, list[int]]] = {}
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -182,23 +235,29 @@ class SearchIndex:
         length_norm = _K1 * (1 - _B + _B * len(words) / _PIVOT[field])
         boost = _K1 + 1
         ids: dict[str, int] = {}
+        df = self._df
         # The hot loop of indexing (once per distinct word of every article): kept flat.
         for word, tf in counts.items():
             word_id = known(word)
             if word_id is None:
                 word_id = vocabulary.add(word)
+                df.append(0)
             ids[word] = word_id
             posting = find(word_id)
             if posting is None:
                 posting = postings[word_id] = _Posting()
             posting.docs.append(number)
             posting.weights.append(tf * boost / (tf + length_norm))
+            size = len(posting.docs)
+            if size > df[word_id]:  # noqa: PLR1730 (cheaper than max() in this hot loop)
+                df[word_id] = size
         return array("I", map(ids.__getitem__, words))
 
     def _changed(self) -> None:
-        if self._word_cache or self._term_cache:
+        if self._word_cache or self._term_cache or self._position_cache:
             self._word_cache = {}
             self._term_cache = {}
+            self._position_cache = {}
 
     # --- Searching -----------------------------------------------------------------------------
 
@@ -212,9 +271,14 @@ class SearchIndex:
             scores = self._evaluate(parsed)
             if not scores:
                 return SearchResult(parsed, [], 0)
-            pool = heapq.nlargest(max(limit, _RERANK_POOL), scores.items(), key=_second)
+            pool = _top_scores(scores, max(limit, _RERANK_POOL))
             ranked = sorted(self._rerank(parsed, pool), key=_second, reverse=True)
-            hits = [self._hit(parsed, number, score) for number, score in ranked[: max(limit, 0)]]
+            wanted = self._wanted(parsed)
+            docs = self._docs
+            hits = [
+                Hit(docs[n].id, round(score, 4), docs[n].title, docs[n].body, wanted)
+                for n, score in ranked[: max(limit, 0)]
+            ]
             return SearchResult(parsed, hits, len(scores))
 
     def _evaluate(self, query: Query) -> dict[int, float]:
@@ -261,11 +325,51 @@ class SearchIndex:
         word_scores.sort(key=len)
         common = set(word_scores[0]).intersection(*word_scores[1:])
         wanted = [{word_id for word_id, _q in matches} for matches in per_word]
+        found = self._phrase_docs(common, wanted, fields)
+        # Iterated in the order of ``common``, as ever: equal scores keep their order.
         return {
             doc: _PHRASE_BONUS * sum(scores[doc] for scores in word_scores)
             for doc in common
-            if any(_has_phrase(self._docs[doc].tokens[f], wanted) for f in fields)
+            if doc in found
         }
+
+    def _phrase_docs(
+        self, common: set[int], wanted: list[set[int]], fields: Sequence[int]
+    ) -> set[int]:
+        """The documents of ``common`` where the words of ``wanted`` stand side by side, in
+        order, in one of ``fields``. A field is read only in the documents whose postings hold
+        every word there, from the positions of the word that is rarest in that field."""
+        found: set[int] = set()
+        docs = self._docs
+        for field in fields:
+            postings = self._postings[field]
+            holding: list[set[int]] = []
+            for group in wanted:
+                in_field: set[int] = set()
+                for word_id in group:
+                    posting = postings.get(word_id)
+                    if posting is not None:
+                        in_field.update(posting.docs)
+                holding.append(in_field)
+            anchor = min(range(len(wanted)), key=lambda k: len(holding[k]))
+            candidates = common.intersection(*holding)
+            candidates.difference_update(found)
+            if not candidates:
+                continue
+            key = (field, frozenset(wanted[anchor]))
+            known = self._position_cache.get(key)
+            if known is None:
+                if len(self._position_cache) >= _POSITION_CACHE_SIZE:
+                    self._position_cache.clear()
+                known = self._position_cache[key] = {}
+            for doc in candidates:
+                tokens = docs[doc].tokens[field]
+                positions = known.get(doc)
+                if positions is None:
+                    positions = known[doc] = _positions(tokens, wanted[anchor])
+                if _phrase_at(tokens, positions, wanted, anchor):
+                    found.add(doc)
+        return found
 
     def _word_scores(
         self, matches: list[tuple[int, float]], fields: Sequence[int]
@@ -306,7 +410,7 @@ class SearchIndex:
 
     def _doc_frequency(self, word_id: int) -> int:
         # The field where the word is most frequent stands for its document frequency.
-        return max(len(p[word_id].docs) if word_id in p else 0 for p in self._postings)
+        return self._df[word_id]
 
     def _matches(self, word: str, mode: Mode, prefix: bool) -> list[tuple[int, float]]:
         """``(word id, quality)`` of the vocabulary words that ``word`` matches (cached)."""
@@ -320,26 +424,28 @@ class SearchIndex:
             if word in vocabulary.ids:
                 found[vocabulary.ids[word]] = _QUALITY_EXACT
         elif mode is Mode.PREFIX or mode is Mode.SUFFIX:
-            words = vocabulary.starting_with(word) if mode is Mode.PREFIX else []
-            words = words or (vocabulary.ending_with(word) if mode is Mode.SUFFIX else [])
-            found.update(self._expansions(word, words))
+            if mode is Mode.PREFIX:
+                word_ids = vocabulary.ids_starting_with(word)
+            else:
+                word_ids = [vocabulary.ids[w] for w in vocabulary.ending_with(word)]
+            found.update(self._expansions(word, word_ids))
         else:
             for word_id, edits in vocabulary.fuzzy(word, typo_budget(word)):
                 found[word_id] = _QUALITY_BY_EDITS[edits]
             if prefix:
-                for word_id, quality in self._expansions(word, vocabulary.starting_with(word)):
+                expansions = self._expansions(word, vocabulary.ids_starting_with(word))
+                for word_id, quality in expansions:
                     found[word_id] = max(found.get(word_id, 0.0), quality)
         result = list(found.items())
         self._word_cache[key] = result
         return result
 
-    def _expansions(self, word: str, words: list[str]) -> list[tuple[int, float]]:
+    def _expansions(self, word: str, word_ids: list[int]) -> list[tuple[int, float]]:
         ids = self.vocabulary.ids
-        word_ids = [ids[w] for w in words]
         # One or two letters say little: expand them to a few words only.
         cap = MAX_EXPANSIONS if len(word) >= 3 else MAX_EXPANSIONS // 8
         if len(word_ids) > cap:
-            word_ids = heapq.nlargest(cap, word_ids, key=self._doc_frequency)
+            word_ids = _top_ids(word_ids, cap, self._df)
             if word in ids and ids[word] not in word_ids:
                 word_ids.append(ids[word])
         vocabulary_words = self.vocabulary.words
@@ -380,8 +486,8 @@ class SearchIndex:
                 best = max(best, (len(groups) - 1) / max(span - 1, len(groups) - 1))
         return 1.0 + _PROXIMITY_BONUS * best
 
-    def _hit(self, query: Query, number: int, score: float) -> Hit:
-        doc = self._docs[number]
+    def _wanted(self, query: Query) -> frozenset[str]:
+        """The vocabulary words that the positive terms of ``query`` matched."""
         words = self.vocabulary.words
         wanted: set[str] = set()
         for clause in query.clauses:
@@ -389,19 +495,7 @@ class SearchIndex:
                 if not term.negated:
                     for matches in self._term_matches(term):
                         wanted.update(words[i] for i, _q in matches)
-        title_found = match_spans(doc.title, wanted.__contains__)
-        body_found = match_spans(doc.body, wanted.__contains__)
-        body_spans = [span for _word, span in body_found]
-        line, line_spans = snippet(doc.body, body_spans, [word for word, _span in body_found])
-        return Hit(
-            id=doc.id,
-            score=round(score, 4),
-            title=doc.title,
-            title_matches=[span for _word, span in title_found],
-            body_matches=body_spans,
-            snippet=line,
-            snippet_matches=line_spans,
-        )
+        return frozenset(wanted)
 
 
 def _index_words_ascii(text: str) -> list[str]:
@@ -417,6 +511,30 @@ def index_words(text: str) -> list[str]:
 
 def _second(item: tuple[int, float]) -> float:
     return item[1]
+
+
+def _top_scores(scores: dict[int, float], n: int) -> list[tuple[int, float]]:
+    """``heapq.nlargest(n, scores.items(), key=_second)``, ties in their original order, with
+    no Python call per item: the n-th best score comes from a sort in C, then only the items at
+    or above it are sorted (stably, so ties keep the same order)."""
+    if n <= 0:
+        return []
+    if len(scores) > n:
+        threshold = sorted(scores.values(), reverse=True)[n - 1]
+        items = [(doc, score) for doc, score in scores.items() if score >= threshold]
+    else:
+        items = list(scores.items())
+    items.sort(key=_SECOND, reverse=True)
+    return items[:n]
+
+
+def _top_ids(word_ids: list[int], n: int, frequency: array[int]) -> list[int]:
+    """``heapq.nlargest(n, word_ids, key=frequency.__getitem__)``, the same way."""
+    keys = list(map(frequency.__getitem__, word_ids))
+    if len(word_ids) > n > 0:
+        threshold = sorted(keys, reverse=True)[n - 1]
+        word_ids = [i for i, key in zip(word_ids, keys, strict=True) if key >= threshold]
+    return sorted(word_ids, key=frequency.__getitem__, reverse=True)[: max(n, 0)]
 
 
 def _word_mode(term: Term, index: int, last: int) -> Mode:
@@ -441,27 +559,36 @@ def _union(scores: list[dict[int, float]]) -> dict[int, float]:
 
 
 def _positions(tokens: array[int], group: Iterable[int]) -> list[int]:
-    """Where the words of ``group`` stand in ``tokens``, sorted (searched in C, word by word)."""
+    """Where the words of ``group`` stand in ``tokens``, sorted.
+
+    Searched in the array's bytes (``bytes.find`` runs at memory speed, where ``array.index``
+    compares item by item as Python ints); a match not aligned on an item is no match.
+    """
+    data = tokens.tobytes()
+    size = tokens.itemsize
     found: list[int] = []
     for word_id in group:
-        at = -1
-        try:
-            while True:
-                at = tokens.index(word_id, at + 1)
-                found.append(at)
-        except ValueError:
-            pass
+        pattern = array(tokens.typecode, (word_id,)).tobytes()
+        at = data.find(pattern)
+        while at >= 0:
+            if at % size:
+                at = data.find(pattern, at + 1)
+            else:
+                found.append(at // size)
+                at = data.find(pattern, at + size)
     found.sort()
     return found
 
 
-def _has_phrase(tokens: array[int], wanted: list[set[int]]) -> bool:
-    rest = wanted[1:]
-    size = len(tokens)
-    for start in _positions(tokens, wanted[0]):
-        if start + len(rest) < size and all(
-            tokens[start + 1 + k] in group for k, group in enumerate(rest)
-        ):
+def _phrase_at(
+    tokens: array[int], positions: list[int], wanted: list[set[int]], anchor: int
+) -> bool:
+    """True when the words of ``wanted`` stand side by side in ``tokens``, found from
+    ``positions``: those of the words of ``wanted[anchor]``."""
+    others = [(k - anchor, group) for k, group in enumerate(wanted) if k != anchor]
+    low, high = anchor, len(tokens) - len(wanted) + anchor
+    for at in positions:
+        if low <= at <= high and all(tokens[at + shift] in group for shift, group in others):
             return True
     return False
 

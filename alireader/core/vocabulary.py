@@ -37,6 +37,7 @@ class Vocabulary:
         self.ids: dict[str, int] = {}
         self._grams: dict[tuple[int, str], array[int]] = {}
         self._sorted: list[str] = []
+        self._sorted_ids: list[int] = []  # the id of each word of ``_sorted``
         self._reversed: list[str] = []
         self._unsorted: list[str] = []  # added since the sorted arrays were last made
 
@@ -92,6 +93,12 @@ class Vocabulary:
         self._sort()
         return _range(self._sorted, prefix)
 
+    def ids_starting_with(self, prefix: str) -> list[int]:
+        """The ids of :meth:`starting_with`, in the same order."""
+        self._sort()
+        start, end = _bounds(self._sorted, prefix)
+        return self._sorted_ids[start:end]
+
     def ending_with(self, suffix: str) -> list[str]:
         """Every word that ends with ``suffix`` (itself included)."""
         self._sort()
@@ -103,16 +110,24 @@ class Vocabulary:
             return
         if len(new) > _RESORT_AFTER or not self._sorted:
             self._sorted = sorted(self.words)
+            self._sorted_ids = list(map(self.ids.__getitem__, self._sorted))
             self._reversed = sorted(word[::-1] for word in self.words)
         else:
+            ids = self.ids
             for word in new:
-                insort(self._sorted, word)
+                at = bisect_left(self._sorted, word)
+                self._sorted.insert(at, word)
+                self._sorted_ids.insert(at, ids[word])
                 insort(self._reversed, word[::-1])
         self._unsorted = []
 
 
-def _range(ordered: list[str], prefix: str) -> list[str]:
+def _bounds(ordered: list[str], prefix: str) -> tuple[int, int]:
     start = bisect_left(ordered, prefix)
     # Every word starting with the prefix sorts before prefix + the highest code point.
-    end = bisect_left(ordered, prefix + "\U0010ffff", start)
+    return start, bisect_left(ordered, prefix + "\U0010ffff", start)
+
+
+def _range(ordered: list[str], prefix: str) -> list[str]:
+    start, end = _bounds(ordered, prefix)
     return ordered[start:end]

@@ -173,3 +173,57 @@ def test_any_query_searches_without_raising(query: str, prefix_last: bool) -> No
     result = index.search(query, 5, prefix_last=prefix_last)
     for hit in result.hits:
         assert all(0 <= a < b <= len(hit.snippet) for a, b in hit.snippet_matches)
+
+
+def test_highlights_are_lazy_and_fixed_at_search_time() -> None:
+    index = make_index(("one", "Chine", "La Chine et le commerce."))
+    hit = index.search("chine commerce", 1).hits[0]
+    index.add_body("two", "Chine, commerce, Chine.")  # the index grows after the search
+    assert hit.title_matches == [(0, 5)]
+    assert hit.body_matches == [(3, 8), (15, 23)]
+    assert hit.snippet == "La Chine et le commerce."
+    assert hit.snippet_matches == hit.body_matches
+    assert hit.body_matches is hit.body_matches  # computed once
+
+
+def test_top_scores_is_nlargest_with_ties_in_order() -> None:
+    import heapq
+
+    from alireader.core.search import _top_scores
+
+    scores = {doc: float(doc % 7) for doc in range(200)}
+    for n in (0, 1, 5, 40, 199, 200, 300):
+        assert _top_scores(scores, n) == heapq.nlargest(n, scores.items(), key=lambda i: i[1])
+
+
+def test_positions_ignore_matches_across_items() -> None:
+    from array import array
+
+    from alireader.core.search import _positions
+
+    # Little-endian 256, 1 is 00 01 00 00 01 00 00 00: "1" also appears at byte 1.
+    tokens = array("I", [256, 1, 7, 1])
+    assert _positions(tokens, [1]) == [1, 3]
+    assert _positions(tokens, [1, 256]) == [0, 1, 3]
+    assert _positions(tokens, [9]) == []
+
+
+def test_phrases_typed_letter_by_letter_and_after_the_index_grows(small: SearchIndex) -> None:
+    for end in range(len('"11 m'), len('"11 main"') + 1):
+        assert ids(small, '"11 main"'[:end], prefix_last=True)[:1] == ["phrase"]
+    small.add_body("later", "Au 11 main street.")
+    assert sorted(ids(small, '"11 main"')) == ["later", "phrase"]
+
+
+def test_prefix_ids_follow_the_sorted_words_as_words_are_added() -> None:
+    from alireader.core.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary()
+    for word in ("chine", "chat", "zebre"):
+        vocabulary.add(word)
+    assert vocabulary.ids_starting_with("ch") == [1, 0]
+    for word in ("chien", "cha", "abc"):  # inserted into the sorted arrays, not re-sorted
+        vocabulary.add(word)
+    words = vocabulary.starting_with("ch")
+    assert words == ["cha", "chat", "chien", "chine"]
+    assert vocabulary.ids_starting_with("ch") == [vocabulary.ids[w] for w in words]
