@@ -34,6 +34,11 @@ class ArticleNotFound(AlireaderError):
 
     title = "Unknown article"
 
-    def __init__(self, message: str, candidates: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, message: str, candidates: tuple[str, ...] = (), *, ambiguous: bool = False
+    ) -> None:
         super().__init__(message)
         self.candidates = candidates
+        self.ambiguous = ambiguous
+        """True when several articles match (``candidates`` are they); False when none does
+        (``candidates`` are close suggestions)."""

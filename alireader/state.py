@@ -447,29 +447,23 @@ class StateStore:
 
     def set_last_opened(self, corpus: str, article_id: str) -> None:
         """Remember ``article_id`` as the article last opened in corpus ``corpus``."""
-        now = time.time()
-
-        def write(conn: sqlite3.Connection) -> None:
-            conn.execute(
-                "INSERT INTO last_opened (corpus, article_id, changed_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (corpus) DO UPDATE SET"
-                " article_id = excluded.article_id, changed_at = excluded.changed_at",
-                (corpus, article_id, now),
-            )
-
-        self._write(write)
+        self._upsert("last_opened", "corpus", corpus, "article_id", article_id)
 
     def set_preference(self, name: str, value: str) -> None:
         """Remember a preference chosen in the app, such as the theme."""
+        self._upsert("preferences", "name", name, "value", value)
+
+    def _upsert(self, table: str, key_column: str, key: str, value_column: str, value: str) -> None:
+        # Table and column names are this module's constants, never user input.
         now = time.time()
+        sql = (
+            f"INSERT INTO {table} ({key_column}, {value_column}, changed_at) VALUES (?, ?, ?)"
+            f" ON CONFLICT ({key_column}) DO UPDATE SET"
+            f" {value_column} = excluded.{value_column}, changed_at = excluded.changed_at"
+        )
 
         def write(conn: sqlite3.Connection) -> None:
-            conn.execute(
-                "INSERT INTO preferences (name, value, changed_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (name) DO UPDATE SET"
-                " value = excluded.value, changed_at = excluded.changed_at",
-                (name, value, now),
-            )
+            conn.execute(sql, (key, value, now))
 
         self._write(write)
 

@@ -536,7 +536,9 @@ class Corpus:
                 else ""
             )
             raise ArticleNotFound(
-                f"Article ID '{reference}' is ambiguous: it could be {shown}{more}.", tuple(matches)
+                f"Article ID '{reference}' is ambiguous: it could be {shown}{more}.",
+                tuple(matches),
+                ambiguous=True,
             )
         close = [
             match
@@ -683,7 +685,7 @@ def load_article(
     try:
         return corpus.resolve(reference)
     except ArticleNotFound as error:
-        if error.candidates and len(corpus) > 0 and "ambiguous" in error.message:
+        if error.ambiguous:  # the matches found here exist in the whole corpus too
             raise
         return load_corpus(paths, max_bytes).resolve(reference)
 
