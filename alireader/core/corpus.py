@@ -34,7 +34,7 @@ from alireader.core.decode import BinaryContent, Decoded, decode_bytes
 from alireader.core.html import html_to_text, looks_like_html
 from alireader.core.models import Article, LoadWarning, ParsedText
 from alireader.core.parse import parse_article
-from alireader.core.text import count_words
+from alireader.core.text import count_words, replace_surrogates
 from alireader.errors import ArticleNotFound, CorpusError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -119,7 +119,21 @@ class Discovery:
 
 
 def _warning(path: Path | str, message: str) -> LoadWarning:
-    return LoadWarning(str(path), message)
+    # Warnings are read by people and printed as UTF-8: a name that is not UTF-8 shows "�".
+    return LoadWarning(replace_surrogates(str(path)), message)
+
+
+def _one_warning(warnings: list[LoadWarning]) -> list[LoadWarning]:
+    """The warnings about one file as a single warning: one line per bad file, wherever shown
+    (and the reader counts files by counting warnings)."""
+    if len(warnings) < 2:
+        return warnings
+    return [LoadWarning(warnings[0].path, "; ".join(w.message for w in warnings))]
+
+
+def _name_id(name: str) -> str:
+    """An ID made from a file name: undecodable bytes become "�", so IDs are always text."""
+    return replace_surrogates(name)
 
 
 def _os_reason(error: OSError) -> str:
@@ -155,7 +169,7 @@ def discover(paths: Sequence[str | Path]) -> Discovery:
         elif stat.S_ISREG(info.st_mode):
             found.visited.add((info.st_dev, info.st_ino))
             kind = SUFFIX_KINDS.get(path.suffix.lower(), FileKind.TEXT)
-            found.files.append(SourceFile(path, path.stem, kind))
+            found.files.append(SourceFile(path, _name_id(path.stem), kind))
         else:
             found.warnings.append(_warning(path, "skipped: not a regular file or folder"))
     return found
@@ -201,7 +215,9 @@ def _walk(root: Path, found: Discovery) -> None:
                 kind = SUFFIX_KINDS.get(entry_path.suffix.lower())
                 if kind is not None:
                     relative = entry_path.relative_to(root).with_suffix("")
-                    found.files.append(SourceFile(entry_path, relative.as_posix(), kind, root))
+                    found.files.append(
+                        SourceFile(entry_path, _name_id(relative.as_posix()), kind, root)
+                    )
             elif entry.is_symlink():
                 found.warnings.append(_warning(entry_path, _broken_link_reason(entry_path)))
         # Depth first, in name order: reverse because the stack pops from the end.
@@ -240,13 +256,13 @@ def read_numbered(
         return [], warnings
     if source.kind in (FileKind.JSON, FileKind.JSONL):
         articles, record_warnings = _read_records(source, decoded.text, decoded.encoding)
-        return articles, warnings + record_warnings
+        return articles, _one_warning(warnings + record_warnings)
     article = text_article(source, decoded)
     if not article.body:
         warnings.append(
             _warning(source.path, "no article text found: everything was site boilerplate")
         )
-    return [(None, article)], warnings
+    return [(None, article)], _one_warning(warnings)
 
 
 def decode_source(
@@ -279,7 +295,7 @@ def decode_source(
         return None, [_warning(path, "skipped: binary content, not text")]
     warnings = [_warning(path, decoded.note)] if decoded.note else []
     if not decoded.text.strip():
-        return None, [*warnings, _warning(path, "skipped: the file has no text")]
+        return None, _one_warning([*warnings, _warning(path, "skipped: the file has no text")])
     return decoded, warnings
 
 
@@ -296,7 +312,8 @@ def source_file(path: str | Path) -> SourceFile:
     knows the article's real ID).
     """
     path = Path(path)
-    return SourceFile(path, path.stem, SUFFIX_KINDS.get(path.suffix.lower(), FileKind.TEXT))
+    kind = SUFFIX_KINDS.get(path.suffix.lower(), FileKind.TEXT)
+    return SourceFile(path, _name_id(path.stem), kind)
 
 
 def _article(
@@ -416,7 +433,8 @@ def _first_text(record: dict[str, Any], names: Iterable[str]) -> str | None:
             items = [item for item in value if isinstance(item, str | int | float)]
             value = joiner.join(str(item) for item in items)
         if isinstance(value, str | int | float) and not isinstance(value, bool):
-            text = str(value).strip()
+            # json.loads turns a "\\ud800" escape into a lone surrogate: never valid text.
+            text = replace_surrogates(str(value).strip())
             if looks_like_html(text):
                 text = html_to_text(text)
             if text:
@@ -474,9 +492,9 @@ class UniqueIds:
             return wanted
         candidates = []
         if source is not None:
-            candidates.append(f"{wanted}{source.path.suffix}")  # "a.md" beside "a.txt"
+            candidates.append(_name_id(f"{wanted}{source.path.suffix}"))  # "a.md" beside "a.txt"
             if source.root is not None:
-                candidates.append(f"{source.root.name}/{wanted}")  # same name in two roots
+                candidates.append(_name_id(f"{source.root.name}/{wanted}"))  # two roots
         for candidate in candidates:
             if candidate not in taken:
                 return candidate

@@ -270,12 +270,26 @@ def split_sentences(text: str) -> list[str]:
     return [text[start:end] for start, end in sentence_spans(text)]
 
 
-# C0 controls (but tab and newline), DEL and C1 controls, which a terminal would act on.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls (but tab and newline), DEL and C1 controls, which a terminal would act on, and
+# lone surrogates, which cannot be written to a terminal at all.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# A str holds surrogates only alone: the bytes of a file name that are not UTF-8 (Python's
+# "surrogateescape"), or a "\ud800" escape in JSON.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD, so it can be written as UTF-8.
+
+    A file name with bytes that are not UTF-8 (``b"caf\\xe9.txt"``) becomes ``"caf�.txt"``.
+    """
+    return _SURROGATE.sub("\ufffd", text) if not text.isascii() else text
 
 
 def _picture(match: re.Match[str]) -> str:
     code = ord(match.group(0))
+    if code >= 0xD800:
+        return "\ufffd"  # a lone surrogate: a byte that was not text, one character as always
     if code < 0x20:
         return chr(0x2400 + code)  # Unicode "control pictures": ␛ for ESC, ␇ for BEL ...
     if code == 0x7F:
@@ -286,7 +300,9 @@ def _picture(match: re.Match[str]) -> str:
 def visible_controls(text: str) -> str:
     """Replace control characters with visible placeholders so text is shown, never executed.
 
-    ``"\\x1b[31m"`` becomes ``"␛[31m"``: the escape sequence is readable and inert.
+    ``"\\x1b[31m"`` becomes ``"␛[31m"``: the escape sequence is readable and inert. Lone
+    surrogates (undecodable bytes of a file name) become U+FFFD, so the result is always
+    valid UTF-8.
     """
     return _CONTROL.sub(_picture, text)
 
