@@ -71,6 +71,15 @@ def literal(text: str | None) -> str:
     return visible_controls(text or "")
 
 
+_NAME_BREAKS = str.maketrans({"\n": "\u240a", "\t": "\u2409"})
+
+
+def name(text: str) -> str:
+    """An ID or a path made safe to print on one line: controls made visible, and also the
+    line breaks and tabs a file name may hold (as ␊ and ␉), so one entry stays one line."""
+    return literal(text).translate(_NAME_BREAKS)
+
+
 def byline(article: Article) -> str:
     """``author · source · category · date · N words`` with the missing parts left out."""
     parts = [article.author, article.source, article.category, article.date]
@@ -87,7 +96,7 @@ def print_list(console: Console, articles: Sequence[Article | ArticleSummary]) -
     nothing is cut.
     """
     on_terminal = console.is_terminal
-    ids = [literal(a.id) for a in articles]
+    ids = [name(a.id) for a in articles]
     sources = [one_line(a.source or a.author) for a in articles]
     id_width = min(max((cell_len(i) for i in ids), default=2), 24 if on_terminal else 200)
     source_width = min(max((cell_len(s) for s in sources), default=0), 20)
@@ -179,7 +188,7 @@ def print_warnings(console: Console, warnings: Sequence[LoadWarning]) -> None:
     """One line per file that could not be used: ``warning: PATH: message``."""
     for warning in warnings:
         line = Text("warning: ", style="yellow")
-        line.append(f"{literal(warning.path)}: {literal(warning.message)}")
+        line.append(f"{name(warning.path)}: {literal(warning.message)}")
         console.print(line, soft_wrap=True)
 
 
@@ -235,7 +244,7 @@ def print_hits(console: Console, result: SearchResult, took_ms: float) -> None:
     highlighted (on a terminal only: into a pipe the text is plain)."""
     for hit in result.hits:
         head = Text()
-        head.append(literal(hit.id), style="cyan")
+        head.append(name(hit.id), style="cyan")
         head.append(f"  {hit.score:.2f}  ", style="dim")
         head.append_text(_highlighted(hit.title, hit.title_matches, "bold reverse"))
         console.print(head, soft_wrap=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 from alireader.core.models import Article, ArticleSummary, LoadWarning
 from alireader.core.search import Hit
+from alireader.core.text import replace_surrogates
 
 
 def warning_json(warning: LoadWarning) -> dict[str, str]:
@@ -33,7 +34,7 @@ def list_json(
                 "category": article.category,
                 "words": article.words,
                 "duplicates": list(duplicates.get(article.id, ())),
-                "path": article.path,
+                "path": replace_surrogates(article.path),  # UTF-8 even for names that are not
             }
             for article in articles
         ],
@@ -45,7 +46,7 @@ def show_json(article: Article) -> dict[str, Any]:
     """``alireader show ID --json``: the article with its cleaned body and removed lines."""
     return {
         "id": article.id,
-        "path": article.path,
+        "path": replace_surrogates(article.path),  # UTF-8 even for names that are not
         "title": article.title,
         "title_inferred": article.title_inferred,
         "author": article.author,
