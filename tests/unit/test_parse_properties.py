@@ -152,3 +152,44 @@ def test_noise_alone_leaves_no_body_text_but_is_all_recorded(lines: list[str]) -
     assert not (_words(text) - recorded - _words(parsed.body))
     # Nothing in that list is prose: whatever is left is at most one short line.
     assert len(parsed.blocks) <= 1
+
+
+# --- hostile text: escapes, markup and odd scripts are text like any other ------------------
+
+HOSTILE = st.sampled_from(
+    [
+        "\x1b[31mrouge\x1b[0m",
+        "\x1b]8;;https://evil.example/\x1b\\lien\x1b]8;;\x1b\\",
+        "\x1b]52;c;cm0gLXJm\x07",
+        "\x07\x9b2J",
+        "[bold red]gras[/]",
+        "[link=https://evil.example]ici[/link]",
+        "[@click=app.quit]quitter[/]",
+        "مرحبا بالعالم",
+        "\u202eevil\u202c",
+        "👨‍👩‍👧 北京 ｆｕｌｌ",
+        "e\u0301te\u0301 Z\u0338\u0321a\u0334",
+        "\x00",
+    ]
+)
+
+
+@SETTINGS
+@given(st.sampled_from(PROSE), HOSTILE, st.sampled_from(PROSE))
+def test_escapes_and_markup_inside_prose_are_kept_exactly(
+    before: str, hostile: str, after: str
+) -> None:
+    text = f"Un titre de test\n\n{before} {hostile} {after}\n"
+    parsed = parse_article(text)
+    assert parsed.title == "Un titre de test"
+    assert f" {hostile} " in parsed.body  # the prose around it may lose a dateline
+
+
+@SETTINGS
+@given(st.text(max_size=200), st.text(max_size=80), st.text(max_size=80), HOSTILE)
+def test_fields_given_by_json_never_break_the_parse(
+    body: str, title: str, author: str, hostile: str
+) -> None:
+    parsed = parse_article(body + hostile, title=title + hostile, author=author or None)
+    _check_shape(parsed)
+    assert "\n" not in parsed.title
