@@ -157,9 +157,10 @@ def validate_keymap(
     ``known`` maps each binding id to its default keys (``{"list.down": "j,down"}``).
     ``scopes`` maps ids to scope paths (``"app"``, ``"reader"``, ``"reader/list"``); an id
     missing from it takes its prefix (``list.down`` -> ``list``). Reported: ids that do not
-    exist (with a did-you-mean), invalid key names, and clashes, that is one key bound to two
-    ids that are active together where at least one of them was remapped (clashes among the
-    defaults are the app's own, deliberate shadowing, e.g. ``q`` closing a dialog).
+    exist (with a did-you-mean), invalid key names, and clashes, that is a key newly given to a
+    binding that another binding active at the same time also uses (clashes among the defaults
+    are the app's own, deliberate shadowing, e.g. ``q`` closing a dialog, and a binding keeps
+    its default keys' shadowing when remapped).
     """
     lines = lines or {}
 
@@ -188,13 +189,20 @@ def validate_keymap(
         binding_id: {normalize_key(key): key for key in keys}
         for binding_id, keys in effective.items()
     }
+    defaults = {
+        binding_id: {normalize_key(key.strip()) for key in keys.split(",") if key.strip()}
+        for binding_id, keys in known.items()
+    }
     remapped = [binding_id for binding_id in keymap if binding_id in known]
     for binding_id in remapped:
         scope = _scope_of(binding_id, scopes)
+        # A key the binding already had by default shadows (or is shadowed) as the app
+        # intends, e.g. n as "next match" in a searched article and "next article" elsewhere.
+        added = canonical[binding_id].keys() - defaults[binding_id]
         for other in known:
             if other == binding_id or not _active_together(scope, _scope_of(other, scopes)):
                 continue
-            shared = canonical[binding_id].keys() & canonical[other].keys()
+            shared = added & canonical[other].keys()
             if shared:
                 key = canonical[binding_id][min(shared)]
                 how = "remapped to it" if other in keymap else "its default key"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import queue
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
@@ -32,6 +33,8 @@ from alireader.ui.bodies import BodyStore
 
 if TYPE_CHECKING:
     from alireader.config import LoadedSettings
+    from alireader.core.search import SearchIndex
+    from alireader.ui.indexer import SummaryQueue
 
 from alireader.ui.glyphs import ASCII_GLYPHS, GLYPHS
 from alireader.ui.library import Library
@@ -95,6 +98,7 @@ class ReaderApp(App[int]):
             super().__init__()
             self.writer, self.notices = writer, notices
             self.read, self.bookmarked, self.last_opened = read, bookmarked, last_opened
+            self.queries: list[str] = []
 
     class BatchLoaded(Message):
         """A batch of articles was read (posted by the load worker)."""
@@ -102,6 +106,16 @@ class ReaderApp(App[int]):
         def __init__(self, batch: Batch) -> None:
             super().__init__()
             self.batch = batch
+
+    class IndexProgress(Message):
+        """Bodies indexed for search so far (posted by the index worker)."""
+
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done, self.total = done, total
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ReaderApp.IndexProgress)
 
     class Notice(Message):
         """A sentence to show as a warning notification (posted from any thread)."""
@@ -148,6 +162,11 @@ class ReaderApp(App[int]):
         self._initial_keymap = dict(keymap or {})
         self.loaded = asyncio.Event()
         """Set when the whole corpus has been read (tests and benchmarks wait on it)."""
+        self.search_index: SearchIndex | None = None
+        """The search index, created by the index worker, filled as the corpus loads."""
+        self.index_ready = asyncio.Event()
+        """Set when every body is in the search index."""
+        self._summaries: SummaryQueue = queue.SimpleQueue()
         self._last_opened: str | None = None
         self._files = (0, 0)
         self._install_themes(themes)  # last: choosing a theme runs watch_theme
@@ -212,6 +231,7 @@ class ReaderApp(App[int]):
         # After the first paint: the worker's imports and parsing would otherwise compete with
         # it for the interpreter lock, and the user would wait longer to see anything.
         self.call_after_refresh(self.load)
+        self.call_after_refresh(self.index_corpus)
 
     def set_keymap(self, keymap: Mapping[str, str]) -> None:
         """Remap keys by binding id (remembered so the help page shows the new keys)."""
@@ -230,7 +250,9 @@ class ReaderApp(App[int]):
         writer, notices = StateWriter.open(self.state_path, on_error=self._post_notice)
         store = writer.store
         marks = (store.read_keys(), store.bookmarked_keys(), store.last_opened(self.corpus_key))
-        if worker.is_cancelled or not self.post_message(self.StateReady(writer, notices, *marks)):
+        ready = self.StateReady(writer, notices, *marks)
+        ready.queries = store.recent_queries()
+        if worker.is_cancelled or not self.post_message(ready):
             writer.close()  # the app is going away before the store was handed over
             return
         try:
@@ -244,6 +266,36 @@ class ReaderApp(App[int]):
             self._post_notice(error.message)
             self.post_message(self.BatchLoaded(Batch(last=True)))
 
+    @work(thread=True, exclusive=True, group="index", name="index corpus for search")
+    def index_corpus(self) -> None:
+        """Index titles as they load, then every body (see :mod:`alireader.ui.indexer`)."""
+        from alireader.core.search import SearchIndex
+        from alireader.ui.indexer import SearchFeed
+        from alireader.ui.pool import quiet_pool
+
+        worker = get_current_worker()
+        index = SearchIndex()
+        self.search_index = index
+        feed = SearchFeed(index, self._summaries)
+        feed.run(
+            lambda: worker.is_cancelled,
+            lambda done, total: self.post_message(self.IndexProgress(done, total)),
+            make_pool=quiet_pool,
+        )
+
+    def on_reader_app_index_progress(self, message: IndexProgress) -> None:
+        """Show the indexing progress; a running search is run again on the fuller index."""
+        if message.done >= message.total:
+            self.index_ready.set()
+        if isinstance(self.screen_stack[0], MainScreen):
+            self.main.show_index_progress(message.done, message.total)
+            self.main.refresh_search()
+
+    def remember_query(self, query: str) -> None:
+        """Keep a search query in the state file's history."""
+        if self.writer is not None:
+            self.writer.submit(self.writer.store.add_query, query)
+
     def _post_notice(self, text: str) -> None:
         self.post_message(self.Notice(text))
 
@@ -256,6 +308,8 @@ class ReaderApp(App[int]):
         self.writer = message.writer
         self.library.restore(message.read, message.bookmarked)
         self._last_opened = message.last_opened
+        if isinstance(self.screen_stack[0], MainScreen):
+            self.main.search_bar.set_history(message.queries)
         for notice in message.notices:
             self.notify(notice, severity="warning", timeout=10)
 
@@ -263,6 +317,7 @@ class ReaderApp(App[int]):
         """Add a batch to the library and the list, restoring the last article when it comes."""
         batch = message.batch
         indexes = self.library.extend(batch.summaries)
+        self._summaries.put(batch.summaries)
         self.load_warnings.extend(batch.warnings)
         screen = self.main
         screen.articles_added(indexes)
@@ -275,6 +330,7 @@ class ReaderApp(App[int]):
                 screen.article_list.select_article(index)
                 self._last_opened = None
         if batch.last:
+            self._summaries.put(None)  # the indexer may now read the bodies
             self._last_opened = None
             screen.loading_finished()
             if self.load_warnings:

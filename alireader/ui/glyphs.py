@@ -21,11 +21,29 @@ class Glyphs:
     bar_done: str
     bar_todo: str
     pointer: str
+    score_done: str
+    score_todo: str
 
 
 GLYPHS = Glyphs(
-    unread="●", bookmark="★", ellipsis="…", menu="≡", bar_done="█", bar_todo="░", pointer="▸"
+    unread="●",
+    bookmark="★",
+    ellipsis="…",
+    menu="≡",
+    bar_done="█",
+    bar_todo="░",
+    pointer="▸",
+    score_done="━",
+    score_todo="─",
 )
 ASCII_GLYPHS = Glyphs(
-    unread="*", bookmark="+", ellipsis="~", menu="=", bar_done="#", bar_todo="-", pointer=">"
+    unread="*",
+    bookmark="+",
+    ellipsis="~",
+    menu="=",
+    bar_done="#",
+    bar_todo="-",
+    pointer=">",
+    score_done="=",
+    score_todo="-",
 )

@@ -10,12 +10,10 @@ can hold plain integers for 100k rows.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from alireader.core.models import ArticleSummary
-from alireader.core.text import fold
 
 
 @dataclass(slots=True)
@@ -25,7 +23,7 @@ class ViewFilter:
     unread_only: bool = False
     bookmarked_only: bool = False
     matches: set[int] | None = None
-    """Articles matching the search bar's text, or None when the bar is empty."""
+    """Articles found by the search bar's query, or None when there is no search."""
 
     @property
     def active(self) -> bool:
@@ -40,7 +38,7 @@ class ViewFilter:
         if self.bookmarked_only:
             parts.append("bookmarked")
         if self.matches is not None:
-            parts.append("matching")
+            parts.append("search results")
         return " & ".join(parts)
 
 
@@ -57,8 +55,6 @@ class Library:
         self.read_keys: set[str] = set()
         self.bookmarked_keys: set[str] = set()
         self._by_id: dict[str, int] = {}
-        self._folded: list[str] = []
-        self._fold_lock = threading.Lock()
         self.unread = 0
         self.bookmarked = 0
 
@@ -133,26 +129,3 @@ class Library:
             and not (view.bookmarked_only and keys[index] not in marked)
             and (matches is None or index in matches)
         ]
-
-    def search(self, text: str, indexes: range | None = None) -> set[int]:
-        """Articles (of ``indexes``, default all loaded now) whose title, author or source
-        contain ``text``, ignoring case and accents.
-
-        A plain substring filter until the fuzzy search lands. Safe to call from a worker thread
-        while batches arrive: it only looks at articles already added, and folds each article's
-        fields once, on first use.
-        """
-        needle = fold(text)
-        indexes = range(len(self.articles)) if indexes is None else indexes
-        self._fold_up_to(indexes.stop)
-        folded = self._folded
-        return {index for index in indexes if needle in folded[index]}
-
-    def _fold_up_to(self, count: int) -> None:
-        # Two searches may run in threads at once (a stale one finishing): the lock keeps the
-        # cache one entry per article.
-        with self._fold_lock:
-            for index in range(len(self._folded), count):
-                article = self.articles[index]
-                parts = (article.title, article.author or "", article.source or "")
-                self._folded.append(fold("\n".join(parts)))

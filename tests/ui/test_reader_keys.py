@@ -7,7 +7,7 @@ from pathlib import Path
 
 from alireader.core.corpus import load_corpus
 from alireader.ui.app import ReaderApp
-from alireader.ui.widgets import ArticleList, ReaderPane, SearchBar
+from alireader.ui.widgets import ArticleList, ReaderPane
 from tests.ui.conftest import wait_loaded, wait_reader, write_corpus
 
 AppFactory = Callable[..., ReaderApp]
@@ -149,40 +149,6 @@ async def test_r_shows_the_removed_boilerplate(make_app: AppFactory, seeds: Path
         assert full[index].removed[0].text in text
         await pilot.press("r")
         assert not removed.display
-
-
-async def test_slash_filters_the_list_by_plain_text(make_app: AppFactory) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("slash")
-        assert isinstance(app.focused, SearchBar)
-        await pilot.press(*"AMAZON")  # folded: matches "Amazon" in a title
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        rows = app.main.article_list.rows
-        assert rows and all("amazon" in app.library.articles[i].title.lower() for i in rows)
-        await pilot.press("enter")
-        assert isinstance(app.focused, ArticleList)
-        assert app.main.article_list.rows == rows
-        await pilot.press("slash", "escape")
-        await pilot.pause()
-        assert app.main.article_list.rows == [0, 1, 2, 3, 4]
-        assert isinstance(app.focused, ArticleList)
-
-
-async def test_accents_are_ignored_by_the_filter(make_app: AppFactory, tmp_path: Path) -> None:
-    corpus = write_corpus(
-        tmp_path / "c",
-        {"a.txt": "Élections à Orléans\n\nTexte.\n", "b.txt": "Autre chose\n\nTexte.\n"},
-    )
-    app = make_app([corpus])
-    async with app.run_test(size=(160, 48)) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("slash", *"orleans")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert [app.library.articles[i].id for i in app.main.article_list.rows] == ["a"]
 
 
 async def test_q_quits(make_app: AppFactory) -> None:

@@ -1,4 +1,5 @@
-"""Snapshot tests of the main screen (80x24, 160x48), the reader focused, and the help screen.
+"""Snapshot tests of the main screen (80x24, 160x48), the reader focused, search results, and
+the help screen.
 
 Deterministic: the bundled seeds, XDG dirs in tmp_path, no cursor blink, and every snapshot is
 taken after the corpus has fully loaded (so no progress bar or counter is caught mid-way) and
@@ -35,6 +36,35 @@ def test_reading_at_80x24(snap_compare: Any, make_app: AppFactory) -> None:
         await wait_reader(pilot)  # the body is read from the file in a worker
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_second)
+
+
+async def _search_seeds(pilot: Pilot[Any], keys: tuple[str, ...]) -> None:
+    await wait_loaded(pilot)
+    await pilot.press("slash", *keys)
+    await pilot.app.workers.wait_for_complete()  # the search and the body of the first hit
+    await pilot.pause()
+
+
+def test_search_results_at_80x24(snap_compare: Any, make_app: AppFactory) -> None:
+    """Ranked results: highlighted titles, snippets and score bars; the bar's reading."""
+
+    async def search(pilot: Pilot[Any]) -> None:
+        await _search_seeds(pilot, ("a", "l", "i", "b", "a", "b", "a", "space", "c", "h", "i"))
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=search)
+
+
+def test_search_result_opened_at_160x48(snap_compare: Any, make_app: AppFactory) -> None:
+    """A result opened: the matches highlighted in the reader, the second one current."""
+
+    async def open_result(pilot: Pilot[Any]) -> None:
+        await _search_seeds(pilot, tuple("sebastien"))
+        await pilot.press("enter")
+        await wait_reader(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(160, 48), run_before=open_result)
 
 
 def test_help_screen(snap_compare: Any, make_app: AppFactory) -> None:

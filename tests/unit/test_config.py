@@ -46,6 +46,7 @@ KNOWN = {
     "list.up": "k,up",
     "reader.down": "j,down",
     "reader.up": "k,up",
+    "search.next_match": "n",
     "help.close": "escape,q,question_mark",
     "warnings.close": "escape,q,w",
 }
@@ -62,6 +63,7 @@ SCOPES = {
     "list.up": "reader/list",
     "reader.down": "reader/pane",
     "reader.up": "reader/pane",
+    "search.next_match": "reader/pane",
     "help.close": "help",
     "warnings.close": "warnings",
 }
@@ -502,10 +504,19 @@ def test_clashes_need_bindings_that_are_active_together() -> None:
 
 def test_swaps_and_moves_are_not_clashes() -> None:
     assert clash({"list.down": "k,up", "list.up": "j,down"}) is None
-    # The old key is freed: 'n' moves to 'x', then 'article.previous' may take 'n'.
-    assert clash({"article.next": "x", "article.previous": "n"}) is None
+    # The old key is freed: 'p' moves to 'x', then 'article.next' may take 'p'.
+    assert clash({"article.previous": "x", "article.next": "n,p"}) is None
     # Defaults that overlap by design (q in dialogs and q for quit) are not reported.
     assert clash({}) is None
+
+
+def test_a_remapped_binding_keeps_its_default_shadowing() -> None:
+    # n is "next match" in a searched article and "next article" elsewhere, by design:
+    # adding ctrl+n to article.next keeps that, and is no clash.
+    assert clash({"article.next": "n,ctrl+n"}) is None
+    # But giving n to another binding of the screen is one.
+    message = clash({"article.next": "x", "article.previous": "n"})
+    assert message is not None and "'search.next_match' also uses" in message
 
 
 def test_scopes_default_to_the_id_prefix() -> None:

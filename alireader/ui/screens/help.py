@@ -24,10 +24,25 @@ NOTES = (
     "Below 100 columns the list sits above the reader and shrinks while you read. "
     "enter opens the highlighted article and moves the keyboard to the reader; escape or tab "
     "goes back. Opening an article (or reading it in the reader pane) marks it read. "
-    "The filter bar (/) keeps articles whose title, author or source contain the text, "
-    "ignoring case and accents; the full search comes later. "
     "The mouse works too: click a row to highlight it, click it again to open it. "
-    "Shift+space needs a terminal that reports it; PageUp always works."
+    "Shift+space needs a terminal that reports it; PageUp always works.\n"
+    "\n"
+    "Search (/): results follow each keystroke, best first. enter opens the result under the "
+    "cursor with every match highlighted; n and N go from match to match; escape ends the "
+    "search and returns to the article you were on; up and down in the bar recall earlier "
+    "queries. Case, accents, ligatures and apostrophes never matter (sebastien finds "
+    "Sébastien, oreal finds L'Oréal).\n"
+    "  several words   all must match, in the title, body, author or source\n"
+    "  typos           none up to 3 letters, 1 for 4 to 7, 2 for longer words; the word "
+    "being typed also matches as a prefix\n"
+    "  'word           exactly this word, no typo\n"
+    "  ^pre  suf$      words starting with pre, ending with suf\n"
+    "  !word           articles without it\n"
+    "  a | b           either\n"
+    '  "11 main"       these words side by side (a phrase)\n'
+    "  title: author: source:   only in that field (title:alibaba)\n"
+    "The bar says how it read the query; a query that cannot be read as written is read as "
+    "literally as possible, never refused."
 )
 
 

@@ -8,6 +8,7 @@ and keeps the list, the reader and the search filter in step.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
@@ -20,13 +21,25 @@ from textual.worker import get_current_worker
 
 from alireader.ui.bodies import BodyStore
 from alireader.ui.library import Library, ViewFilter
-from alireader.ui.widgets import ArticleList, LoadingLine, ReaderPane, SearchBar, TitleBar
+from alireader.ui.widgets import (
+    ArticleList,
+    LoadingLine,
+    ReaderPane,
+    SearchBar,
+    SearchStatus,
+    TitleBar,
+)
 
 if TYPE_CHECKING:
+    from alireader.core.search import Hit, SearchResult
     from alireader.ui.app import ReaderApp
 
 NARROW_WIDTH = 100
 """Below this many columns the list and the reader are stacked instead of side by side."""
+SEARCH_LIMIT = 500
+"""Results listed for a query (the best ones; the bar says how many articles matched)."""
+SEARCH_REFRESH_DELAY = 0.4
+"""Seconds between two re-runs of the query while the index fills."""
 
 
 class MainScreen(Screen[None]):
@@ -44,7 +57,8 @@ class MainScreen(Screen[None]):
         Binding("B", "bookmarked_only", "Bookmarked only", id="view.bookmarked_only", show=False),
         Binding("r", "show_removed", "Removed lines", id="view.removed", show=False),
         Binding("w", "show_warnings", "Load warnings", id="view.warnings", show=False),
-        Binding("slash", "focus_search", "Filter", id="search.focus"),
+        Binding("slash", "focus_search", "Search", id="search.focus"),
+        Binding("escape", "end_search", "End search", id="search.end", show=False),
     ]
 
     def __init__(
@@ -56,6 +70,10 @@ class MainScreen(Screen[None]):
         self.bodies = bodies
         self.view = ViewFilter()
         self.query_text = ""
+        self._result: SearchResult | None = None
+        self._words: frozenset[str] = frozenset()
+        self._before_search: int | None = None
+        self._refresh_pending = False
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -75,7 +93,9 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Header, search bar, the two panes, a loading line and the footer."""
         yield TitleBar(id="title-bar")
-        yield SearchBar(id="search")
+        with Horizontal(id="search-row"):
+            yield SearchBar(id="search")
+            yield SearchStatus(id="search-status")
         with Horizontal(id="panes"):
             yield ArticleList(self.library, id="list")
             yield ReaderPane(self.reading_width, self.bodies, id="reader")
@@ -105,6 +125,20 @@ class MainScreen(Screen[None]):
         for bar in self.query(TitleBar):
             bar.show(corpus, counts)
 
+    def show_index_progress(self, done: int, total: int) -> None:
+        """Show how far the search index has read the bodies (hidden once it is done).
+
+        The first report (nothing done yet) shows nothing: a small corpus is indexed before
+        the line would be read, and a line that flashes is worse than none.
+        """
+        line = self.query_one(LoadingLine)
+        if done >= total or not self.reader_app.loaded.is_set():
+            line.display = not self.reader_app.loaded.is_set()
+            return
+        if done:
+            line.display = True
+            line.show_indexing(done, total)
+
     def loading_finished(self) -> None:
         """Hide the loading line and say so in the list when nothing was found."""
         self.query_one("#loading").display = False
@@ -112,9 +146,10 @@ class MainScreen(Screen[None]):
         self.article_list.refresh()
 
     def articles_added(self, indexes: range) -> None:
-        """Show newly loaded articles that pass the current filter."""
-        if self.view.matches is not None:
-            self.view.matches |= self.library.search(self.query_text, indexes)
+        """Show newly loaded articles that pass the current filter (or search again)."""
+        if self.searching:
+            self.refresh_search()
+            return
         self.article_list.append_rows(self.library.visible(self.view, indexes))
 
     # -- list and reader ---------------------------------------------------------------------
@@ -122,13 +157,14 @@ class MainScreen(Screen[None]):
     @on(ArticleList.Highlighted)
     def _highlighted(self, event: ArticleList.Highlighted) -> None:
         index = event.index
-        self.reader.show(None if index is None else self.library.articles[index])
+        self.reader.show(None if index is None else self.library.articles[index], self._words)
         if index is not None and self.reader.has_focus:
             self.reader_app.open_article(index)  # n/p while reading: reading it marks it read
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
-        self.reader.show(self.library.articles[event.index])
+        self._remember_query()
+        self.reader.show(self.library.articles[event.index], self._words)
         self.reader.focus()
 
     @on(ReaderPane.Back)
@@ -185,6 +221,9 @@ class MainScreen(Screen[None]):
     def refilter(self) -> None:
         """Rebuild the list for the current filters, keeping the current article if it stays."""
         keep = self.article_list.highlighted
+        if self._result is not None:
+            self._show_results(keep)
+            return
         self.article_list.empty_text = "No articles match the filter." if self.view.active else ""
         self.article_list.set_rows(self.library.visible(self.view), keep=keep)
         self.reader_app.update_header()
@@ -199,36 +238,118 @@ class MainScreen(Screen[None]):
 
     # -- the search bar ----------------------------------------------------------------------
 
+    @property
+    def search_bar(self) -> SearchBar:
+        """The query input."""
+        return self.query_one(SearchBar)
+
+    @property
+    def searching(self) -> bool:
+        """True while the search bar holds a query (the list shows its results)."""
+        return bool(self.query_text.strip())
+
     def action_focus_search(self) -> None:
         """Put the keyboard in the search bar."""
-        self.query_one(SearchBar).focus()
+        self.search_bar.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """escape ends a search only while there is one (the reader's escape comes first)."""
+        if action == "end_search":
+            return self.searching
+        return True
+
+    def action_end_search(self) -> None:
+        """Clear the search and return to the full list, at the article shown before it."""
+        self.search_bar.value = ""  # the change handler restores the list
+        self.article_list.focus()
 
     @on(SearchBar.Leave)
     def _leave_search(self) -> None:
         self.article_list.focus()
 
+    @on(SearchBar.Open)
+    def _open_from_search(self) -> None:
+        self._remember_query()
+        index = self.article_list.highlighted
+        if index is None:
+            self.app.bell()
+            return
+        self.reader.show(self.library.articles[index], self._words)
+        self.reader.focus()
+
+    def _remember_query(self) -> None:
+        query = self.query_text.strip()
+        if query:
+            self.search_bar.remember(query)
+            self.reader_app.remember_query(query)
+
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
+        was_searching = self.searching
         self.query_text = event.value
-        if not event.value.strip():
-            self.workers.cancel_group(self, "search")
-            self.view.matches = None
-            self.refilter()
-        else:
-            self._search(event.value)
+        if not self.searching:
+            if was_searching:
+                self._end_search()
+            return
+        if not was_searching:
+            self._before_search = self.article_list.highlighted
+        self._search(event.value, keep=None)
 
-    @work(thread=True, exclusive=True, group="search")
-    def _search(self, text: str) -> None:
-        # Folding 100k titles the first time takes a moment: never on the event loop.
-        searched = len(self.library)
-        matches = self.library.search(text, range(searched))
+    def _end_search(self) -> None:
+        self.workers.cancel_group(self, "search")
+        self._result = None
+        self._words = frozenset()
+        self.view.matches = None
+        self.query_one(SearchStatus).show("", None, False)
+        keep, self._before_search = self._before_search, None
+        self.article_list.empty_text = "No articles match the filter." if self.view.active else ""
+        self.article_list.set_rows(self.library.visible(self.view), keep=keep)
+        self.reader_app.update_header()
+
+    def refresh_search(self) -> None:
+        """Search again (the index has grown), keeping the cursor on its article."""
+        if self.searching and not self._refresh_pending:
+            self._refresh_pending = True
+            self.set_timer(SEARCH_REFRESH_DELAY, self._refresh_now)
+
+    def _refresh_now(self) -> None:
+        self._refresh_pending = False
+        if self.searching:
+            self._search(self.query_text, keep=self.article_list.highlighted)
+
+    @work(thread=True, exclusive=True, group="search", name="search")
+    def _search(self, text: str, keep: int | None) -> None:
+        # In a thread: typing never waits for a search, and a newer keystroke's search
+        # (exclusive=True) cancels this one; a result that still arrives late is dropped.
+        index = self.reader_app.search_index
+        if index is None:
+            return  # the indexer has not started yet: the next batch searches again
+        result = index.search(text, SEARCH_LIMIT, prefix_last=True)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._apply_search, text, matches, searched)
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.app.call_from_thread(self._apply_search, text, result, keep)
 
-    def _apply_search(self, text: str, matches: set[int], searched: int) -> None:
+    def _apply_search(self, text: str, result: SearchResult, keep: int | None) -> None:
         if text != self.query_text:
             return  # a newer keystroke is on its way: drop this stale result
-        # Articles loaded while the search ran are checked now, so none is missed.
-        matches |= self.library.search(text, range(searched, len(self.library)))
-        self.view.matches = matches
-        self.refilter()
+        self._result = result
+        self._words = result.hits[0].wanted if result.hits else frozenset()
+        self._show_results(keep)
+
+    def _show_results(self, keep: int | None) -> None:
+        result = self._result
+        if result is None:
+            return
+        hits: dict[int, Hit] = {}
+        for hit in result.hits:
+            index = self.library.index_of(hit.id)
+            if index is not None:
+                hits[index] = hit
+        self.view.matches = set(hits)
+        allowed = set(self.library.visible(self.view, hits))
+        shown = {index: hit for index, hit in hits.items() if index in allowed}
+        self.article_list.empty_text = "No match: fewer words or fewer letters may help."
+        self.article_list.set_results(shown, keep=keep)
+        indexing = not self.reader_app.index_ready.is_set()
+        self.query_one(SearchStatus).show(result.query.description, result.total, indexing)
+        self.reader_app.update_header()

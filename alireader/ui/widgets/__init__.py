@@ -2,7 +2,7 @@
 
 from alireader.ui.widgets.article_list import ArticleList
 from alireader.ui.widgets.reader_pane import ReaderPane
-from alireader.ui.widgets.search_bar import SearchBar
+from alireader.ui.widgets.search_bar import SearchBar, SearchStatus
 from alireader.ui.widgets.status import LoadingLine, TitleBar
 
-__all__ = ["ArticleList", "LoadingLine", "ReaderPane", "SearchBar", "TitleBar"]
+__all__ = ["ArticleList", "LoadingLine", "ReaderPane", "SearchBar", "SearchStatus", "TitleBar"]

@@ -8,9 +8,12 @@ corpus size.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -22,7 +25,11 @@ from alireader.core.models import ArticleSummary
 from alireader.core.text import visible_controls
 from alireader.ui.glyphs import GLYPHS, Glyphs
 from alireader.ui.library import Library
+from alireader.ui.widgets.marks import marked_text
 from alireader.ui.widgets.styling import text_style
+
+if TYPE_CHECKING:
+    from alireader.core.search import Hit
 
 # Component classes whose look a theme file can set: [styles] read / unread / bookmark.
 _THEME_STYLES = {
@@ -33,6 +40,7 @@ _THEME_STYLES = {
 # Below this width the source/author column is dropped: the title matters more.
 _SOURCE_COLUMN_MIN_WIDTH = 56
 _WORDS_WIDTH = 6
+_SCORE_CELLS = 4
 
 
 def one_line(text: str | None) -> str:
@@ -54,6 +62,12 @@ def words_label(words: int) -> str:
     if words > 99_999:
         return f"{words // 1000}k"
     return f"{words:,}".replace(",", "\u202f")
+
+
+def score_bar(share: float, cells: int, glyphs: Glyphs = GLYPHS) -> str:
+    """A bar of ``cells`` cells, filled in proportion to ``share`` (0..1)."""
+    filled = max(1, min(cells, round(share * cells)))
+    return glyphs.score_done * filled + glyphs.score_todo * (cells - filled)
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -80,6 +94,9 @@ class ArticleList(ScrollView, can_focus=True):
             "article-list--meta",
             "article-list--bookmark",
             "article-list--empty",
+            "article-list--snippet",
+            "article-list--match",
+            "article-list--score",
         }
     )
 
@@ -119,6 +136,9 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.library = library
         self.rows: list[int] = []
+        self.hits: dict[int, Hit] | None = None
+        """Search results shown (article index -> hit), or None for the plain list."""
+        self.top_score = 1.0
         self.cursor = 0
         self.empty_text = "Loading articles…"
         self._styles: dict[str, Style] = {}
@@ -130,10 +150,25 @@ class ArticleList(ScrollView, can_focus=True):
         """The article index under the cursor, or None when the list is empty."""
         return self.rows[self.cursor] if self.rows else None
 
+    @property
+    def row_height(self) -> int:
+        """Lines per row: two for a search result (title, then a snippet of the body)."""
+        return 1 if self.hits is None else 2
+
     def set_rows(self, rows: list[int], keep: int | None = None) -> None:
         """Show ``rows`` (article indexes), keeping the cursor on article ``keep`` if present."""
+        self.hits = None
+        self._show(rows, keep)
+
+    def set_results(self, hits: dict[int, Hit], keep: int | None = None) -> None:
+        """Show search results, best first (``hits`` in rank order), keeping ``keep`` if there."""
+        self.hits = hits
+        self.top_score = max((hit.score for hit in hits.values()), default=1.0) or 1.0
+        self._show(list(hits), keep)
+
+    def _show(self, rows: list[int], keep: int | None) -> None:
         self.rows = rows
-        self.virtual_size = Size(0, len(rows))
+        self.virtual_size = Size(0, len(rows) * self.row_height)
         row = self._row_of(keep) if keep is not None else None
         self.cursor = -1  # force a Highlighted message: the article under the cursor changed
         self.move_to(row if row is not None else 0)
@@ -141,8 +176,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def append_rows(self, rows: list[int]) -> None:
         """Add rows at the end (a batch of loaded articles); the cursor stays where it is."""
-        if not rows:
-            return
+        if not rows or self.hits is not None:
+            return  # search results are replaced by the next search, never appended to
         was_empty = not self.rows
         self.rows.extend(rows)
         self.virtual_size = Size(0, len(self.rows))
@@ -174,23 +209,26 @@ class ArticleList(ScrollView, can_focus=True):
         if row == self.cursor:
             return
         old, self.cursor = self.cursor, row
+        lines = self.row_height
         if 0 <= old < len(self.rows):
-            self.refresh_line(old)
-        self.refresh_line(row)
+            self.refresh_lines(old * lines, lines)
+        self.refresh_lines(row * lines, lines)
         self._scroll_to_cursor()
         self.post_message(self.Highlighted(self.highlighted))
 
     def _scroll_to_cursor(self) -> None:
         height = max(1, self.scrollable_content_region.height)
         top = round(self.scroll_offset.y)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+        first = self.cursor * self.row_height
+        last = first + self.row_height - 1
+        if first < top:
+            self.scroll_to(y=first, animate=False, immediate=True)
+        elif last >= top + height:
+            self.scroll_to(y=last - height + 1, animate=False, immediate=True)
 
     @property
     def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height - 1)
+        return max(1, self.scrollable_content_region.height // self.row_height - 1)
 
     def action_cursor_down(self) -> None:
         """Move to the next row."""
@@ -225,7 +263,7 @@ class ArticleList(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        row = round(self.scroll_offset.y) + offset.y
+        row = (round(self.scroll_offset.y) + offset.y) // self.row_height
         if row >= len(self.rows):
             return
         if row == self.cursor or event.chain > 1:
@@ -266,7 +304,7 @@ class ArticleList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         """Render the row at screen line ``y``."""
         width = self.scrollable_content_region.width
-        row = round(self.scroll_offset.y) + y
+        row, line = divmod(round(self.scroll_offset.y) + y, self.row_height)
         base = self.rich_style
         if not self.rows:
             if y == 0:
@@ -279,12 +317,24 @@ class ArticleList(ScrollView, can_focus=True):
         if row == self.cursor:
             base = base + self._style("article-list--cursor")
         on_cursor = row == self.cursor
-        segments = self._row_segments(self.library.articles[index], index, width, base, on_cursor)
+        article = self.library.articles[index]
+        hit = None if self.hits is None else self.hits.get(index)
+        if hit is not None and line == 1:
+            segments = self._snippet_segments(hit, article, width, base, on_cursor)
+        else:
+            segments = self._row_segments(article, index, width, base, on_cursor=on_cursor, hit=hit)
         # crop_extend guarantees the exact width even when the columns did not fit (tiny panes).
         return Strip(segments).crop_extend(0, width, base)
 
     def _row_segments(
-        self, article: ArticleSummary, index: int, width: int, base: Style, on_cursor: bool = False
+        self,
+        article: ArticleSummary,
+        index: int,
+        width: int,
+        base: Style,
+        *,
+        on_cursor: bool = False,
+        hit: Hit | None = None,
     ) -> list[Segment]:
         library = self.library
         glyphs: Glyphs = getattr(self.app, "glyphs", GLYPHS)
@@ -295,6 +345,14 @@ class ArticleList(ScrollView, can_focus=True):
         # On the cursor row the muted colour of the source and word count would fade into the
         # highlight: they take the cursor's own colours there.
         meta = base if on_cursor else base + self._style("article-list--meta")
+        title_style = base + self._style("article-list--read" if read else "article-list--unread")
+        if hit is not None:
+            title = self._marked(hit.title, hit.title_matches, title_style)
+            title_cells = self._fit_text(title, title_width, glyphs.ellipsis)
+        else:
+            title_cells = [
+                Segment(fit(one_line(article.title), title_width, glyphs.ellipsis), title_style)
+            ]
         segments = [
             Segment(" "),
             Segment(" " if read else glyphs.unread, base + self._style("article-list--mark")),
@@ -303,18 +361,51 @@ class ArticleList(ScrollView, can_focus=True):
                 base + self._style("article-list--bookmark"),
             ),
             Segment(" "),
-            Segment(
-                fit(one_line(article.title), title_width, glyphs.ellipsis),
-                base + self._style("article-list--read" if read else "article-list--unread"),
-            ),
+            *title_cells,
         ]
         if source_width:
             source = one_line(article.source or article.author)
             source_cell = fit(source, source_width, glyphs.ellipsis)
             segments += [Segment(" "), Segment(source_cell, meta)]
-        words = words_label(article.words).rjust(_WORDS_WIDTH)
-        segments += [Segment(" "), Segment(words, meta), Segment(" ")]
+        if hit is not None:
+            # How good a match, against the best one: a bar, subtle on purpose.
+            score = base if on_cursor else base + self._style("article-list--score")
+            bar = score_bar(hit.score / self.top_score, _SCORE_CELLS, glyphs)
+            segments += [Segment("  "), Segment(bar.rjust(_WORDS_WIDTH), score), Segment(" ")]
+        else:
+            words = words_label(article.words).rjust(_WORDS_WIDTH)
+            segments += [Segment(" "), Segment(words, meta), Segment(" ")]
         return [
             segment if segment.style is not None else Segment(segment.text, base)
             for segment in segments
         ]
+
+    def _snippet_segments(
+        self, hit: Hit, article: ArticleSummary, width: int, base: Style, on_cursor: bool
+    ) -> list[Segment]:
+        """The second line of a result: the body around its best match, or the byline."""
+        glyphs: Glyphs = getattr(self.app, "glyphs", GLYPHS)
+        # Muted, except on the cursor row, where muted text would fade into the highlight.
+        style = base if on_cursor else base + self._style("article-list--snippet")
+        if hit.snippet:
+            text = self._marked(hit.snippet, hit.snippet_matches, style)
+        else:  # the body is not indexed yet (or empty): say who wrote it instead
+            text = Text(one_line(article.author or article.source or ""), style)
+        return [Segment("    "), *self._fit_text(text, width - 5, glyphs.ellipsis), Segment(" ")]
+
+    def _fit_text(self, text: Text, width: int, ellipsis: str) -> list[Segment]:
+        """The segments of one line of styled ``text``, padded or cut to ``width`` cells."""
+        if width <= 0:
+            return []
+        if text.cell_len > width:
+            text.truncate(width - 1)
+            text.append(ellipsis)
+        text.pad_right(width - text.cell_len)
+        return list(text.render(self.app.console, end=""))
+
+    def _marked(self, text: str, spans: list[tuple[int, int]], style: Style) -> Text:
+        match = self._style("article-list--match")
+        theme_styles: dict[str, Style] = getattr(self.app, "theme_styles", {})
+        match += theme_styles.get("search-match", Style.null())
+        marks = [(start, end, match) for start, end in spans]
+        return marked_text(text, marks, style, one_line=True)

@@ -17,7 +17,7 @@ import contextlib
 from rich.style import Style
 from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
@@ -29,6 +29,7 @@ from textual.worker import get_current_worker
 from alireader.core.models import Article, ArticleSummary, BlockKind
 from alireader.core.text import visible_controls
 from alireader.ui.bodies import BodyStore
+from alireader.ui.widgets.marks import Mark, marked_text
 from alireader.ui.widgets.styling import text_style
 
 WORDS_PER_MINUTE = 230  # an average adult reading speed for prose
@@ -50,6 +51,32 @@ def metadata_line(article: Article | ArticleSummary) -> str:
     return " · ".join(present)
 
 
+def _stylize_literal(
+    text: Text, source: str, span: tuple[int, int], style: Style, *, shifted: bool
+) -> None:
+    """Style ``source[start:end]`` in ``text``, which is ``source`` made visible.
+
+    ``shifted``: making it visible changed its length (a C1 control became ``<0x9b>``), which
+    is rare, so the offsets are only recounted then.
+    """
+    start, end = span
+    if shifted:
+        start, end = len(visible_controls(source[:start])), len(visible_controls(source[:end]))
+    text.stylize(style, start, end)
+
+
+def _line_of_match(text: Text, number: int, width: int, app: App[object]) -> int | None:
+    """The line (0-based) on which match ``number`` starts once ``text`` wraps at ``width``."""
+    if width <= 0:
+        return None
+    for line, row in enumerate(text.wrap(app.console, width)):
+        for span in row.spans:
+            style = span.style
+            if isinstance(style, Style) and style.meta.get("match") == number:
+                return line
+    return None
+
+
 class ReaderPane(VerticalScroll, can_focus=True):
     """Shows one article; scrolls by line and by page, and asks for the next/previous one."""
 
@@ -65,9 +92,20 @@ class ReaderPane(VerticalScroll, can_focus=True):
         Binding("g,home", "scroll_home", "Top of article", id="reader.top", show=False),
         Binding("G,end", "scroll_end", "End of article", id="reader.bottom", show=False),
         Binding("escape", "back", "Back to list", id="reader.back", show=False),
+        # Only while the article has search matches; otherwise n is the screen's next article.
+        Binding("n", "next_match", "Next match", id="search.next_match", show=False),
+        Binding("N", "previous_match", "Previous match", id="search.previous_match", show=False),
     ]
 
-    COMPONENT_CLASSES = frozenset({"reader-pane--heading", "reader-pane--removed"})
+    COMPONENT_CLASSES = frozenset(
+        {
+            "reader-pane--heading",
+            "reader-pane--removed",
+            "reader-pane--match",
+        }
+    )
+    MATCH_CONTEXT = 3
+    """Lines kept above a match the view jumps to."""
 
     show_removed: reactive[bool] = reactive(False)
     """Whether the lines taken out of the body (boilerplate) are shown above it."""
@@ -94,6 +132,12 @@ class ReaderPane(VerticalScroll, can_focus=True):
         self.problem: str | None = None
         """Why the article could not be read back from its file, or None."""
         self._loading: Timer | None = None
+        self.words: frozenset[str] = frozenset()
+        """The folded words of the search to highlight (empty: no search)."""
+        self.matches: list[tuple[int, int]] = []
+        """Where those words stand in the body shown, in order."""
+        self.current_match = -1
+        """The match the view was last moved to (-1: none yet)."""
 
     def compose(self) -> ComposeResult:
         """The article column: title, metadata, removed lines (hidden), body."""
@@ -108,11 +152,18 @@ class ReaderPane(VerticalScroll, can_focus=True):
         self.query_one("#article").styles.max_width = self.reading_width
         self.query_one("#removed").display = False
 
-    def show(self, summary: ArticleSummary | None) -> None:
-        """Display the article of ``summary`` (None: an empty pane) from its top."""
+    def show(self, summary: ArticleSummary | None, words: frozenset[str] = frozenset()) -> None:
+        """Display the article of ``summary`` (None: an empty pane) from its top, or from the
+        first match of ``words`` (folded words of a search) with every match highlighted."""
         if summary is self.summary:
+            if words != self.words:
+                self.words = words
+                self._show_title()
+                if self.article is not None:
+                    self._show_body(self.article)
             return
         self.summary, self.article, self.problem = summary, None, None
+        self.words, self.matches, self.current_match = words, [], -1
         self._stop_loading()
         title, meta = self.query_one("#title", Static), self.query_one("#meta", Static)
         if summary is None:
@@ -120,7 +171,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
             meta.update("")
             self.query_one("#body", Static).update("")
         else:
-            title.update(Text(visible_controls(summary.title)))
+            self._show_title()
             meta.update(Text(metadata_line(summary)))
             article = self.bodies.cached(summary)
             if article is not None:
@@ -153,9 +204,33 @@ class ReaderPane(VerticalScroll, can_focus=True):
             self._show_body(result)
         self._update_removed()
 
+    def _show_title(self) -> None:
+        summary = self.summary
+        if summary is None:
+            return
+        marks: list[Mark] = []
+        if self.words:
+            from alireader.core.highlight import match_spans
+
+            style = self._match_style(current=False)
+            found = match_spans(summary.title, self.words.__contains__)
+            marks = [(start, end, style) for _word, (start, end) in found]
+        self.query_one("#title", Static).update(marked_text(summary.title, marks))
+
     def _show_body(self, article: Article) -> None:
         self.article = article
+        had_matches = bool(self.matches)
+        self.matches = []
+        if self.words:
+            from alireader.core.highlight import match_spans
+
+            found = match_spans(article.body, self.words.__contains__)
+            self.matches = [span for _word, span in found]
+        self.current_match = min(self.current_match, len(self.matches) - 1)
         self.query_one("#body", Static).update(self._body(article))
+        if self.matches and not had_matches:
+            # Once the new text is laid out: only then are the line positions known.
+            self.call_after_refresh(self.jump_to_match, 0)
 
     def _show_loading(self) -> None:
         if self.article is None and self.problem is None and self.summary is not None:
@@ -167,16 +242,70 @@ class ReaderPane(VerticalScroll, can_focus=True):
             self._loading = None
 
     def _body(self, article: Article) -> Text:
-        heading = text_style(self, "reader-pane--heading")
-        body = Text()
-        for number, block in enumerate(article.blocks):
-            if number:
-                body.append("\n\n")  # paragraphs spaced by a blank line
-            style = heading if block.kind is BlockKind.HEADING else Style.null()
-            body.append(visible_controls(block.text), style)
         if not article.blocks:
-            body.append("This article has no body text (press r to see what was removed).")
+            return Text("This article has no body text (press r to see what was removed).")
+        heading = text_style(self, "reader-pane--heading")
+        marks: list[Mark] = []
+        start = 0
+        for block in article.blocks:  # the body is the blocks joined by blank lines
+            if block.kind is BlockKind.HEADING:
+                marks.append((start, start + len(block.text), heading))
+            start += len(block.text) + 2
+        body = marked_text(article.body, marks)
+        # Matches go over the headings' style; each carries its number in the style's meta,
+        # which survives wrapping, so a jump can find the line a match landed on.
+        shifted = len(body) != len(article.body)
+        for number, span in enumerate(self.matches):
+            current = number == self.current_match
+            style = self._match_style(current) + Style.from_meta({"match": number})
+            _stylize_literal(body, article.body, span, style, shifted=shifted)
         return body
+
+    def _match_style(self, current: bool) -> Style:
+        # Every match stands out from the text; the one the view moved to wears the theme's
+        # full search-match style (a background), so n and N show where they landed.
+        style = text_style(self, "reader-pane--match")
+        if current:
+            theme_styles: dict[str, Style] = getattr(self.app, "theme_styles", {})
+            style += theme_styles.get("search-match", Style(reverse=True))
+        return style
+
+    # -- search matches --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """n and N belong to the matches only while there are some (else: next article)."""
+        if action in ("next_match", "previous_match"):
+            return bool(self.matches)
+        return True
+
+    def action_next_match(self) -> None:
+        """Move the view to the next search match (after the last: back to the first)."""
+        if self.matches:
+            self.jump_to_match((self.current_match + 1) % len(self.matches))
+
+    def action_previous_match(self) -> None:
+        """Move the view to the previous search match (before the first: the last)."""
+        if self.matches:
+            self.jump_to_match((self.current_match - 1) % len(self.matches))
+
+    def jump_to_match(self, number: int, *, attempts: int = 4) -> None:
+        """Highlight match ``number`` as the current one and scroll it into view."""
+        if not self.matches or self.article is None or not self.is_attached:
+            return
+        self.current_match = max(0, min(number, len(self.matches) - 1))
+        body = self.query_one("#body", Static)
+        text = self._body(self.article)
+        body.update(text)
+        line = _line_of_match(text, self.current_match, body.content_region.width, self.app)
+        if line is None:
+            return
+        if line >= body.size.height and attempts:
+            # The new text is not laid out yet (the body still has the old one's height, and
+            # the scroll range with it): try again after the next refresh.
+            self.call_after_refresh(self.jump_to_match, number, attempts=attempts - 1)
+            return
+        top = body.region.y - self.region.y + round(self.scroll_offset.y) + line
+        self.scroll_to(y=max(0, top - self.MATCH_CONTEXT), animate=False, immediate=True)
 
     def watch_show_removed(self) -> None:
         """Show or hide the removed lines."""

@@ -1,40 +1,117 @@
-"""The search bar. Until the fuzzy search lands it filters the list by plain text.
+"""The search bar: a query input with its history, and a line saying what the query means.
 
-The filter is a case- and accent-insensitive substring match on title, author and source
-(:func:`alireader.core.text.fold`), run by the screen in an exclusive worker so that typing never
-waits for it; its placeholder says what it does today.
+The screen runs the search itself (in an exclusive worker per keystroke, see
+:class:`~alireader.ui.screens.reader.MainScreen`); the bar only edits the text, recalls earlier
+queries with up and down, and reports what the user wants: open the result under the cursor
+(enter), go to the results (tab), or give up the search (escape).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
-PLACEHOLDER = "/ Filter by title, author or source (plain text, accents ignored)"
+from alireader.core.text import visible_controls
+
+PLACEHOLDER = "/ Search: words, typos and accents welcome (? for the syntax)"
+MAX_HISTORY = 100
 
 
 class SearchBar(Input):
-    """A one-line input; enter returns to the list, escape clears it and returns too."""
+    """A one-line query input with a history of earlier queries (newest first)."""
 
-    HELP_TITLE = "Filter bar"
+    HELP_TITLE = "Search bar"
 
     BINDINGS: list[BindingType] = [  # noqa: RUF012 - Textual reads this class attribute
-        Binding("escape", "clear_and_leave", "Clear filter", id="search.clear"),
+        Binding("escape", "clear_and_leave", "Clear search", id="search.clear"),
+        Binding("up", "history_back", "Earlier query", id="search.history_back", show=False),
+        Binding("down", "history_forward", "Later query", id="search.history_forward", show=False),
     ]
 
     class Leave(Message):
-        """The user is done with the search bar (focus goes back to the list)."""
+        """The user is done with the search bar; ``cleared`` when escape emptied it."""
+
+        def __init__(self, cleared: bool) -> None:
+            super().__init__()
+            self.cleared = cleared
+
+    class Open(Message):
+        """Enter: open the result under the list's cursor."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder=PLACEHOLDER, id=id, compact=True, select_on_focus=False)
+        self.history: list[str] = []
+        """Earlier queries, newest first (from the state file, then this session's)."""
+        self._recalled = -1  # position in history while browsing it; -1: the user's own text
+        self._draft = ""
+
+    def set_history(self, queries: Sequence[str]) -> None:
+        """Replace the history (newest first), e.g. with the queries kept in the state file."""
+        self.history = list(queries)[:MAX_HISTORY]
+        self._recalled = -1
+
+    def remember(self, query: str) -> None:
+        """Put ``query`` at the front of the history (once)."""
+        query = query.strip()
+        if not query:
+            return
+        self.history = [query, *(old for old in self.history if old != query)][:MAX_HISTORY]
+        self._recalled = -1
+
+    def action_history_back(self) -> None:
+        """Show the previous (older) query of the history."""
+        if self._recalled + 1 >= len(self.history):
+            self.app.bell()
+            return
+        if self._recalled == -1:
+            self._draft = self.value
+        self._recalled += 1
+        self._recall(self.history[self._recalled])
+
+    def action_history_forward(self) -> None:
+        """Show the next (newer) query, and finally the text being typed before browsing."""
+        if self._recalled == -1:
+            return
+        self._recalled -= 1
+        self._recall(self._draft if self._recalled == -1 else self.history[self._recalled])
+
+    def _recall(self, text: str) -> None:
+        recalled = self._recalled
+        self.value = text
+        self.cursor_position = len(text)
+        self._recalled = recalled  # the change handler must not count this as typing
+
+    def _watch_value(self, value: str) -> None:
+        super()._watch_value(value)
+        self._recalled = -1
 
     def action_clear_and_leave(self) -> None:
-        """Empty the bar (which clears the filter) and go back to the list."""
+        """Empty the bar (which ends the search) and go back to the list."""
         self.value = ""
-        self.post_message(self.Leave())
+        self.post_message(self.Leave(cleared=True))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        # Enter keeps the filter and hands the keyboard back to the list.
+        """Enter opens the result under the cursor."""
         event.stop()
-        self.post_message(self.Leave())
+        self.post_message(self.Open())
+
+
+class SearchStatus(Static):
+    """Beside the bar: how the query was understood and how many articles match it."""
+
+    def show(self, description: str, matched: int | None, indexing: bool) -> None:
+        """``description`` of the query; ``matched`` articles (None: no search running)."""
+        if matched is None:
+            self.update("")
+            return
+        text = Text(f"{matched:,} match{'es' * (matched != 1)}".replace(",", "\u202f"))
+        if indexing:
+            text.append(" so far")
+        if description:
+            text.append(" · ")
+            text.append(visible_controls(description))
+        self.update(text)

@@ -29,14 +29,23 @@ class TitleBar(Static):
 
 
 class LoadingLine(Static):
-    """``Loading: N articles from D/T files ▕████░░░░▏ 42%`` while the corpus is read."""
+    """``Loading: N articles from D/T files ████░░░░ 42%`` while the corpus is read, then the
+    search index's progress while it reads the bodies."""
 
     def show(self, done: int, total: int, articles: int) -> None:
         """Display the progress: ``done`` files read out of ``total``."""
+        label = f"Loading: {articles:,} articles from {done:,}/{total:,} files "
+        self._show(label, done, total)
+
+    def show_indexing(self, done: int, total: int) -> None:
+        """Display the search index's progress: ``done`` bodies read out of ``total``."""
+        label = f"Indexing for search (titles are searchable now): {done:,}/{total:,} "
+        self._show(label, done, total)
+
+    def _show(self, label: str, done: int, total: int) -> None:
         share = done / total if total else 0.0
         filled = round(share * _BAR_CELLS)
-        label = f"Loading: {articles:,} articles from {done:,}/{total:,} files ".replace(",", " ")
-        text = Text(label)
+        text = Text(label.replace(",", "\u202f"))
         glyphs: Glyphs = getattr(self.app, "glyphs", GLYPHS)
         text.append(glyphs.bar_done * filled, style="bold")
         text.append(glyphs.bar_todo * (_BAR_CELLS - filled), style="dim")

@@ -1,0 +1,87 @@
+"""Fill the search index from a worker thread: titles as they load, then every body.
+
+The loader hands summaries to the :class:`SearchFeed` as batches arrive (so titles, authors and
+sources are searchable at once); when loading is over the feed reads every body back
+(:func:`alireader.core.body_pass.iter_bodies`, on every CPU for large corpora) and indexes it.
+The search bar can search at any moment: the index is thread-safe, and results only get better
+as it fills.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import time
+from collections.abc import Callable, Sequence
+
+from alireader.core.body_pass import CHUNK_ARTICLES, BodyRequest, iter_bodies, request_of
+from alireader.core.corpus import DEFAULT_MAX_BYTES, PoolFactory
+from alireader.core.models import ArticleSummary
+from alireader.core.search import SearchIndex
+
+Progress = Callable[[int, int], None]
+"""Called with ``(bodies indexed, bodies to index)``."""
+
+
+SummaryQueue = queue.SimpleQueue[Sequence[ArticleSummary] | None]
+"""Batches of summaries as they load, then None: loading is over."""
+
+
+class SearchFeed:
+    """Summaries from a :data:`SummaryQueue` into a :class:`SearchIndex`, then their bodies.
+
+    The app owns the queue (putting a batch costs the event loop nothing, and needs none of the
+    search modules, which are imported by the worker thread, not before the first frame).
+    """
+
+    def __init__(
+        self, index: SearchIndex, summaries: SummaryQueue, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> None:
+        self.index = index
+        self.max_bytes = max_bytes
+        self._queue = summaries
+
+    def run(
+        self,
+        cancelled: Callable[[], bool],
+        progress: Progress,
+        *,
+        workers: int | None = None,
+        make_pool: PoolFactory | None = None,
+        interval: float = 0.25,
+    ) -> bool:
+        """Index metadata until loading is done, then the bodies; True when all was indexed.
+
+        Runs in a worker thread. ``progress`` is called at most every ``interval`` seconds and
+        once at the end. Returns False as soon as ``cancelled()`` is true.
+        """
+        requests: list[BodyRequest] = []
+        while True:
+            try:
+                batch = self._queue.get(timeout=0.1)
+            except queue.Empty:
+                if cancelled():
+                    return False
+                continue
+            if batch is None:
+                break
+            for summary in batch:
+                self.index.add_metadata(summary.id, summary.title, summary.author, summary.source)
+                requests.append(request_of(summary))
+        total, done, last = len(requests), 0, 0.0
+        progress(0, total)
+        chunks = iter_bodies(requests, self.max_bytes, workers=workers, make_pool=make_pool)
+        with contextlib.closing(chunks):
+            for chunk in chunks:
+                if cancelled():
+                    return False
+                for article_id, body in chunk:
+                    self.index.add_body(article_id, body)
+                # Counted in requests: an article whose file changed since yields no body.
+                done = min(total, done + CHUNK_ARTICLES)
+                now = time.monotonic()
+                if now - last >= interval:
+                    progress(done, total)
+                    last = now
+        progress(total, total)
+        return True

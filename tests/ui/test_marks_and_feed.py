@@ -1,0 +1,80 @@
+"""Marked article text (offsets kept through escapes) and the search index's feed."""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Sequence
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.style import Style
+
+from alireader.core.models import ArticleSummary
+from alireader.core.search import SearchIndex
+from alireader.core.summaries import load_summaries
+from alireader.core.text import visible_controls
+from alireader.ui.indexer import SearchFeed
+from alireader.ui.widgets.marks import marked_text
+from tests.ui.conftest import write_corpus
+
+BOLD = Style(bold=True)
+
+
+def test_marks_land_on_their_characters_even_after_escapes() -> None:
+    text = "a\x9bb \x1b[31mSébastien\x07 fin"
+    start = text.index("Sébastien")
+    marked = marked_text(text, [(start, start + len("Sébastien"), BOLD)])
+    assert marked.plain == visible_controls(text)  # shown literally, nothing executed
+    [span] = marked.spans
+    assert marked.plain[span.start : span.end] == "Sébastien"
+
+
+def test_one_line_flattens_breaks_without_moving_marks() -> None:
+    marked = marked_text("un\ndeux\ttrois", [(3, 7, BOLD)], one_line=True)
+    assert marked.plain == "un deux trois"
+    assert marked.plain[marked.spans[0].start : marked.spans[0].end] == "deux"
+
+
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=60),
+    st.lists(st.tuples(st.integers(-5, 70), st.integers(-5, 70)), max_size=6),
+)
+def test_any_marks_keep_the_text_whole(text: str, spans: list[tuple[int, int]]) -> None:
+    marked = marked_text(text, [(a, b, BOLD) for a, b in spans])
+    assert marked.plain == visible_controls(text)
+    ends = [(span.start, span.end) for span in marked.spans]
+    assert all(0 <= a < b <= len(marked.plain) for a, b in ends)
+    assert all(b1 <= a2 for (_a1, b1), (a2, _b2) in zip(ends, ends[1:], strict=False))
+
+
+def _feed(summaries: Sequence[ArticleSummary]) -> tuple[SearchIndex, list[tuple[int, int]]]:
+    index = SearchIndex()
+    pending: queue.SimpleQueue[Sequence[ArticleSummary] | None] = queue.SimpleQueue()
+    pending.put(summaries[:1])
+    pending.put(summaries[1:])
+    pending.put(None)
+    progress: list[tuple[int, int]] = []
+    done = SearchFeed(index, pending).run(lambda: False, lambda d, t: progress.append((d, t)))
+    assert done
+    return index, progress
+
+
+def test_the_feed_indexes_titles_then_bodies(tmp_path: Path) -> None:
+    corpus = write_corpus(
+        tmp_path / "c",
+        {
+            "a.txt": "Élections à Orléans\n\nLe maire sortant est réélu dès le premier tour.\n",
+            "b.txt": "Météo\n\nDu soleil sur toute la Bretagne.\n",
+        },
+    )
+    summaries, _warnings = load_summaries([corpus])
+    index, progress = _feed(summaries)
+    assert [hit.id for hit in index.search("orleans").hits] == ["a"]  # a title
+    assert [hit.id for hit in index.search("bretagne").hits] == ["b"]  # a body
+    assert progress[0] == (0, 2) and progress[-1] == (2, 2)
+
+
+def test_the_feed_stops_when_cancelled() -> None:
+    pending: queue.SimpleQueue[Sequence[ArticleSummary] | None] = queue.SimpleQueue()
+    assert not SearchFeed(SearchIndex(), pending).run(lambda: True, lambda d, t: None)

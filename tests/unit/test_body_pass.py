@@ -1,0 +1,78 @@
+"""The second pass over the files: every body read back, keyed by the summaries' unique IDs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from alireader.core import body_pass, corpus
+from alireader.core.body_pass import iter_bodies, read_bodies, request_of
+from alireader.core.summaries import load_summaries
+
+
+def _write(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    records = [
+        {"title": "Premier", "text": "Le premier article du flux."},
+        {"title": "Second", "text": "Le second article du flux."},
+    ]
+    return _write(
+        tmp_path / "news",
+        {
+            "a.txt": "Un titre\n\nLe corps du texte A.\n",
+            "b.md": "# Autre titre\n\nLe corps du texte B.\n",
+            "feed.jsonl": "\n".join(json.dumps(r) for r in records) + "\n",
+        },
+    )
+
+
+def test_each_summary_gets_its_body_in_order(news: Path) -> None:
+    summaries, _warnings = load_summaries([news])
+    bodies = read_bodies([request_of(s) for s in summaries])
+    assert [article_id for article_id, _body in bodies] == [s.id for s in summaries]
+    by_id = dict(bodies)
+    assert by_id["a"] == "Le corps du texte A."
+    assert by_id["feed/2"] == "Le second article du flux."
+
+
+def test_a_file_changed_since_gives_no_body_rather_than_a_wrong_one(news: Path) -> None:
+    summaries, _warnings = load_summaries([news])
+    (news / "feed.jsonl").write_text('{"title": "Seul", "text": "Un seul."}\n', encoding="utf-8")
+    (news / "a.txt").unlink()
+    ids = [article_id for article_id, _body in read_bodies([request_of(s) for s in summaries])]
+    assert "a" not in ids and "feed/2" not in ids
+    assert "b" in ids
+
+
+def test_worker_processes_give_the_same_bodies(
+    news: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summaries, _warnings = load_summaries([news])
+    requests = [request_of(s) for s in summaries] * 3  # the same articles, several chunks
+    monkeypatch.setattr(body_pass, "CHUNK_ARTICLES", 2)
+    here = [pair for chunk in iter_bodies(requests, workers=1) for pair in chunk]
+    monkeypatch.setattr(body_pass, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(corpus, "PARALLEL_MIN_FILES", 1)
+    parallel = [pair for chunk in iter_bodies(requests, workers=2) for pair in chunk]
+    assert parallel == here
+    assert len(here) == len(requests)
+
+
+def test_no_pool_means_reading_here(news: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summaries, _warnings = load_summaries([news])
+    monkeypatch.setattr(body_pass, "PARALLEL_MIN_FILES", 1)
+
+    def no_processes(workers: int) -> None:
+        raise OSError("no processes in this sandbox")
+
+    chunks = iter_bodies([request_of(s) for s in summaries], workers=2, make_pool=no_processes)  # type: ignore[arg-type]
+    assert len([pair for chunk in chunks for pair in chunk]) == len(summaries)
