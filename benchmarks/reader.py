@@ -16,6 +16,10 @@ measured from the moment the parent started it.
   work a key press causes), median over 50 moves with the whole corpus loaded; also the time
   until the next frame is on screen (includes waiting for Textual's 60 fps refresh tick).
 * page-down: ``ReaderPane.action_page_down`` on the longest article until the next frame.
+* search index ready: every body read back and indexed (``ReaderApp.index_ready``).
+* search keystroke: queries typed into the search bar one character at a time, with the whole
+  index live; per keystroke, the time until the ranked results are in the list (the search runs
+  in a worker; p50 and p95), and the time until the next frame (typing itself never waits).
 * peak RSS: the app process's maximum resident set (MB), and the largest parse worker's.
 """
 
@@ -40,6 +44,8 @@ from typing import Any
 
 _REPEATS = 5
 _MOVES = 50
+# Typed into the app's search bar: plain, typos and no accents, several words, operators.
+_TYPED_QUERIES = ("marche", "gouvernemnt francais", "'paris !lyon", "title:economie")
 
 
 # --- the child ---------------------------------------------------------------------------------
@@ -91,6 +97,9 @@ def _child(kind: str, corpus: Path | None, signal_fd: int, full: bool) -> None:
             report("loaded")
             await self._moves()
             await self._page_down()
+            await self.index_ready.wait()
+            report("index_ready")
+            await self._keystrokes()
             import resource
 
             # ru_maxrss is in KiB on Linux. Children: the largest parse worker, if any ran.
@@ -141,6 +150,39 @@ def _child(kind: str, corpus: Path | None, signal_fd: int, full: bool) -> None:
                 await self._next_frame()
                 times.append(time.perf_counter() - start)
             report("page_down_ms", statistics.median(times) * 1000)
+
+        async def _keystrokes(self) -> None:
+            import asyncio
+
+            screen = self.main
+            applied = asyncio.Event()
+            original = screen._apply_search
+
+            def apply(text: str, result: Any, keep: int | None) -> None:
+                original(text, result, keep)
+                if text == screen.query_text:
+                    applied.set()
+
+            screen._apply_search = apply  # type: ignore[method-assign]
+            screen.search_bar.focus()
+            to_results, to_frame = [], []
+            for query in _TYPED_QUERIES:
+                for end in range(1, len(query) + 1):
+                    if not query[:end].strip():
+                        continue
+                    applied.clear()
+                    start = time.perf_counter()
+                    screen.search_bar.value = query[:end]
+                    await self._next_frame()
+                    to_frame.append(time.perf_counter() - start)
+                    await applied.wait()
+                    to_results.append(time.perf_counter() - start)
+                screen.search_bar.value = ""
+                await self._next_frame()
+            for name, times in (("keystroke_results", to_results), ("keystroke_frame", to_frame)):
+                ordered = sorted(times)
+                report(f"{name}_p50_ms", statistics.median(ordered) * 1000)
+                report(f"{name}_p95_ms", ordered[int(len(ordered) * 0.95)] * 1000)
 
     paths = [corpus] if corpus is not None else [bundled_seeds_dir()]
     Measured(paths).run(headless=os.environ.get("ALIREADER_BENCH_HEADLESS") == "1")
@@ -250,6 +292,15 @@ def measure_reader(corpus_dir: Path | None) -> dict[str, Any]:
         "cursor_move_p95_ms": round(full["cursor_move_p95_ms"], 3),
         "cursor_move_to_frame_ms": round(full["cursor_move_to_frame_ms"], 2),
         "page_down_ms": round(full["page_down_ms"], 2),
+        "search_index_ready_s": round(full["index_ready"], 2),
+        "search_keystroke_to_results_ms": {
+            "p50": round(full["keystroke_results_p50_ms"], 1),
+            "p95": round(full["keystroke_results_p95_ms"], 1),
+        },
+        "search_keystroke_to_frame_ms": {
+            "p50": round(full["keystroke_frame_p50_ms"], 1),
+            "p95": round(full["keystroke_frame_p95_ms"], 1),
+        },
         "peak_rss_mb": round(full["peak_rss_mb"], 1),
         "workers_peak_rss_mb": round(full["workers_peak_rss_mb"], 1),
     }

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import itertools
 import pickle
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from alireader.core.corpus import (
     DEFAULT_MAX_BYTES,
@@ -24,7 +25,7 @@ from alireader.core.corpus import (
     default_pool,
     usable_cpus,
 )
-from alireader.core.models import ArticleSummary
+from alireader.core.models import Article, ArticleSummary
 from alireader.core.reopen import open_file
 
 BodyRequest = tuple[str, str, int | None]
@@ -33,6 +34,32 @@ BodyRequest = tuple[str, str, int | None]
 CHUNK_ARTICLES = 200
 """Articles per unit of work handed to a worker process (and per yielded chunk)."""
 
+Analyser = Callable[[Article], Any]
+"""Work done on each article where it is read (in the worker process): say, its entities or
+its duplicate sketch. Must be a module-level function (it is pickled by name) and return
+something small and picklable: only that and the body come back."""
+
+
+class BodyRecord(tuple[str, str, tuple[Any, ...]]):
+    """``(id, body, analyses)``: an article's body and what each analyser made of it."""
+
+    __slots__ = ()
+
+    @property
+    def id(self) -> str:
+        """The article's unique ID (the summary's)."""
+        return self[0]
+
+    @property
+    def body(self) -> str:
+        """The cleaned body text."""
+        return self[1]
+
+    @property
+    def analyses(self) -> tuple[Any, ...]:
+        """One result per analyser, in the order they were given."""
+        return self[2]
+
 
 def request_of(summary: ArticleSummary) -> BodyRequest:
     """What :func:`read_bodies` needs to find the body of ``summary``."""
@@ -40,20 +67,23 @@ def request_of(summary: ArticleSummary) -> BodyRequest:
 
 
 def read_bodies(
-    requests: Sequence[BodyRequest], max_bytes: int = DEFAULT_MAX_BYTES
-) -> list[tuple[str, str]]:
-    """``(id, body)`` for each request whose article can still be read, in request order.
+    requests: Sequence[BodyRequest],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    analysers: Sequence[Analyser] = (),
+) -> list[BodyRecord]:
+    """A :class:`BodyRecord` for each request whose article can still be read, in order.
 
     Consecutive requests for one file open it once (records of a JSONL file come together).
     """
-    found: list[tuple[str, str]] = []
+    found: list[BodyRecord] = []
     opened, opened_path = None, None
     for article_id, path, record in requests:
         if opened is None or opened_path != path:
             opened, opened_path = open_file(path, max_bytes), path
         article = opened.article(record)
         if article is not None:
-            found.append((article_id, article.body))
+            analyses = tuple(analyse(article) for analyse in analysers)
+            found.append(BodyRecord((article_id, article.body, analyses)))
     return found
 
 
@@ -69,8 +99,9 @@ def iter_bodies(
     max_bytes: int = DEFAULT_MAX_BYTES,
     workers: int | None = None,
     make_pool: PoolFactory | None = None,
-) -> Iterator[list[tuple[str, str]]]:
-    """The bodies of ``requests``, a chunk of ``(id, body)`` pairs at a time, in order.
+    analysers: Sequence[Analyser] = (),
+) -> Iterator[list[BodyRecord]]:
+    """The bodies of ``requests``, a chunk of :class:`BodyRecord` at a time, in order.
 
     Corpora of :data:`~alireader.core.corpus.PARALLEL_MIN_FILES` articles or more are read on
     every CPU (``workers``, ``make_pool`` as in :func:`alireader.core.corpus.map_chunks`); if
@@ -81,13 +112,16 @@ def iter_bodies(
     chunks = _chunks(requests)
     if workers <= 1 or len(requests) < PARALLEL_MIN_FILES:
         for chunk in chunks:
-            yield read_bodies(chunk, max_bytes)
+            yield read_bodies(chunk, max_bytes, analysers)
         return
     done = 0
     try:
         pool = (make_pool or default_pool)(workers)
         try:
-            for bodies in pool.map(read_bodies, chunks, itertools.repeat(max_bytes)):
+            jobs = pool.map(
+                read_bodies, chunks, itertools.repeat(max_bytes), itertools.repeat(analysers)
+            )
+            for bodies in jobs:
                 done += 1
                 yield bodies
         finally:
@@ -95,4 +129,4 @@ def iter_bodies(
     except (OSError, ValueError, BrokenProcessPool, pickle.PicklingError, AssertionError):
         # No worker processes here (see map_chunks): finish in this process.
         for chunk in chunks[done:]:
-            yield read_bodies(chunk, max_bytes)
+            yield read_bodies(chunk, max_bytes, analysers)

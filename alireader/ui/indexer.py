@@ -75,8 +75,8 @@ class SearchFeed:
             for chunk in chunks:
                 if cancelled():
                     return False
-                for article_id, body in chunk:
-                    self.index.add_body(article_id, body)
+                for record in chunk:
+                    self.index.add_body(record.id, record.body)
                 # Counted in requests: an article whose file changed since yields no body.
                 done = min(total, done + CHUNK_ARTICLES)
                 now = time.monotonic()

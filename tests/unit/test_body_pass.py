@@ -9,6 +9,7 @@ import pytest
 
 from alireader.core import body_pass, corpus
 from alireader.core.body_pass import iter_bodies, read_bodies, request_of
+from alireader.core.models import Article
 from alireader.core.summaries import load_summaries
 
 
@@ -38,8 +39,8 @@ def news(tmp_path: Path) -> Path:
 def test_each_summary_gets_its_body_in_order(news: Path) -> None:
     summaries, _warnings = load_summaries([news])
     bodies = read_bodies([request_of(s) for s in summaries])
-    assert [article_id for article_id, _body in bodies] == [s.id for s in summaries]
-    by_id = dict(bodies)
+    assert [record.id for record in bodies] == [s.id for s in summaries]
+    by_id = {record.id: record.body for record in bodies}
     assert by_id["a"] == "Le corps du texte A."
     assert by_id["feed/2"] == "Le second article du flux."
 
@@ -48,23 +49,28 @@ def test_a_file_changed_since_gives_no_body_rather_than_a_wrong_one(news: Path) 
     summaries, _warnings = load_summaries([news])
     (news / "feed.jsonl").write_text('{"title": "Seul", "text": "Un seul."}\n', encoding="utf-8")
     (news / "a.txt").unlink()
-    ids = [article_id for article_id, _body in read_bodies([request_of(s) for s in summaries])]
+    ids = [record.id for record in read_bodies([request_of(s) for s in summaries])]
     assert "a" not in ids and "feed/2" not in ids
     assert "b" in ids
 
 
-def test_worker_processes_give_the_same_bodies(
-    news: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_worker_processes_give_the_same_bodies(news: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     summaries, _warnings = load_summaries([news])
     requests = [request_of(s) for s in summaries] * 3  # the same articles, several chunks
     monkeypatch.setattr(body_pass, "CHUNK_ARTICLES", 2)
-    here = [pair for chunk in iter_bodies(requests, workers=1) for pair in chunk]
+    analysers = (word_count,)
+    here = [r for chunk in iter_bodies(requests, workers=1, analysers=analysers) for r in chunk]
     monkeypatch.setattr(body_pass, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setattr(corpus, "PARALLEL_MIN_FILES", 1)
-    parallel = [pair for chunk in iter_bodies(requests, workers=2) for pair in chunk]
+    parallel = [r for chunk in iter_bodies(requests, workers=2, analysers=analysers) for r in chunk]
     assert parallel == here
     assert len(here) == len(requests)
+    assert all(record.analyses == (len(record.body.split()),) for record in here)
+
+
+def word_count(article: Article) -> int:
+    """An analyser: module-level, so worker processes can find it by name."""
+    return len(article.body.split())
 
 
 def test_no_pool_means_reading_here(news: Path, monkeypatch: pytest.MonkeyPatch) -> None:
