@@ -23,6 +23,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -232,6 +233,19 @@ class ReaderApp(App[int]):
         # it for the interpreter lock, and the user would wait longer to see anything.
         self.call_after_refresh(self.load)
         self.call_after_refresh(self.index_corpus)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a notification; plain text unless asked otherwise (notices quote file names
+        and corpus text, which must never be read as markup)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def set_keymap(self, keymap: Mapping[str, str]) -> None:
         """Remap keys by binding id (remembered so the help page shows the new keys)."""

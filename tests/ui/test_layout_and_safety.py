@@ -99,3 +99,15 @@ async def test_the_list_stays_virtual_with_100k_rows(make_app: AppFactory, tmp_p
         assert "Article numéro 99999" in articles.render_line(bottom).text
         await pilot.press("k", "pageup")
         assert articles.cursor == count - 2 - (articles.scrollable_content_region.height - 1)
+
+
+async def test_notices_quoting_names_are_plain_text(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        app.notify("Cannot read [bold]x[/].txt [@click=app.quit]")
+        await pilot.pause()
+        [notice] = list(app._notifications)
+        assert notice.message == "Cannot read [bold]x[/].txt [@click=app.quit]"
+        assert not notice.markup
+        assert app.is_running
