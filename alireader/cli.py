@@ -160,12 +160,18 @@ def _command_list(args: argparse.Namespace) -> int:
 
     settings = load_config(args).settings
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
-    articles, warnings = load_summaries(corpus_paths(args.corpus, settings), max_bytes)
+    paths = corpus_paths(args.corpus, settings)
     if args.json:
+        # `duplicates` needs every text: sketched where it is parsed, bodies never sent back.
+        from alireader.cli_duplicates import detect
+        from alireader.core.duplicates import duplicates_of
         from alireader.json_shapes import list_json
 
-        _print_json(list_json(articles, warnings))
+        found = detect(paths, settings.duplicates.threshold, max_bytes)
+        duplicates = duplicates_of(found.clusters)
+        _print_json(list_json(found.summaries, found.warnings, duplicates))
         return EXIT_OK
+    articles, warnings = load_summaries(paths, max_bytes)
     from alireader import human
 
     human.print_warnings(human.make_console(sys.stderr), warnings)
