@@ -17,21 +17,29 @@ from __future__ import annotations
 
 import heapq
 import math
+import sys
 import threading
 from array import array
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import compress, filterfalse, repeat
+from operator import itemgetter, rshift
+from struct import Struct
 from typing import Protocol
 
 from alireader.core.highlight import Span, match_spans, snippet
-from alireader.core.query import WORD, Field, Mode, Query, Term, parse_query, typo_budget
-from alireader.core.text import fold
+from alireader.core.query import Field, Mode, Query, Term, parse_query, typo_budget
 from alireader.core.vocabulary import Vocabulary
+from alireader.core.words import index_words
 
 TITLE, AUTHOR, SOURCE, BODY = range(4)
 _SECOND = itemgetter(1)
+_EXTEND = bytearray.extend
+_PACK_INT = Struct("=I").pack
+_PACK_FLOAT = Struct("=f").pack
+# Runs an iterator to its end, in C.
+_consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 _FIELD_OF = {Field.TITLE: (TITLE,), Field.AUTHOR: (AUTHOR,), Field.SOURCE: (SOURCE,)}
 _ALL_FIELDS = (TITLE, AUTHOR, SOURCE, BODY)
 # A match in the title says far more about what an article is about than one in its body.
@@ -47,36 +55,45 @@ _QUALITY_BY_EDITS = (1.0, 0.55, 0.35)
 # A prefix or suffix expands to at most this many words, the most frequent first: "a" alone
 # would otherwise expand to a fifth of the vocabulary on every keystroke.
 MAX_EXPANSIONS = 64
+# ... and to no more postings than there are articles (or this many, in a small corpus).
+_MIN_POSTINGS_BUDGET = 5000
 _PHRASE_BONUS = 1.5
 _PROXIMITY_BONUS = 0.5  # at most +50% for terms side by side
 _BODY_FIRST = {BODY: 0, TITLE: 1, AUTHOR: 2, SOURCE: 3}
-# Bytes that are not ASCII letters or digits become spaces (folded text is already lowercase).
-_ASCII_WORDS = bytes(
-    c if (48 <= c <= 57 or 97 <= c <= 122 or 65 <= c <= 90) else 32 for c in range(256)
-)
 _RERANK_POOL = 40  # how many of the best candidates get the (slower) proximity re-ranking
 _POSITION_CACHE_SIZE = 64  # anchors whose positions are kept (see SearchIndex._phrase_docs)
 
 
-class _Posting:
-    """The documents holding one word in one field, with the word's BM25 weight in each."""
+class _Postings:
+    """The postings of one field: per word id, the documents holding it (in the order they
+    were added) and the word's BM25 weight in each, packed in two ``bytearray``s (``I`` and
+    ``f`` items, read back with :func:`_ints` and :func:`_floats`).
+
+    Both maps create an empty bytearray for a new word on first access, in C: indexing appends
+    to the postings of every distinct word of an article without a Python-level loop. Bytearrays
+    rather than ``array``s because the garbage collector tracks arrays (it would walk a million
+    of them at 100k articles, in pauses of a second) and not bytearrays.
+    """
 
     __slots__ = ("docs", "weights")
 
     def __init__(self) -> None:
-        self.docs: array[int] = array("I")
-        self.weights: array[float] = array("f")
+        self.docs: defaultdict[int, bytearray] = defaultdict(bytearray)
+        self.weights: defaultdict[int, bytearray] = defaultdict(bytearray)
 
 
-class _Doc:
-    __slots__ = ("body", "id", "title", "tokens")
+def _ints(packed: bytes | bytearray) -> array[int]:
+    """The ``I`` items of ``packed`` (a copy: a view would pin a bytearray's size)."""
+    items = array("I")
+    items.frombytes(packed)
+    return items
 
-    def __init__(self, article_id: str, title: str) -> None:
-        self.id = article_id
-        self.title = title
-        self.body = ""
-        # Word ids of each field in order, for phrases and proximity.
-        self.tokens: list[array[int]] = [array("I"), array("I"), array("I"), array("I")]
+
+def _floats(packed: bytes | bytearray) -> array[float]:
+    """The ``f`` items of ``packed``, as :func:`_ints`."""
+    items = array("f")
+    items.frombytes(packed)
+    return items
 
 
 class Searchable(Protocol):
@@ -116,6 +133,12 @@ class Hit:
 
     def __repr__(self) -> str:
         return f"Hit(id={self.id!r}, score={self.score!r}, title={self.title!r})"
+
+    @property
+    def wanted(self) -> frozenset[str]:
+        """The folded words this search matched: highlight them in any copy of the text
+        (:func:`alireader.core.highlight.match_spans`), e.g. the body read back from its file."""
+        return self._wanted
 
     @property
     def title_matches(self) -> list[Span]:
@@ -164,11 +187,15 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self.vocabulary = Vocabulary()
-        self._postings: list[dict[int, _Posting]] = [{}, {}, {}, {}]
-        self._docs: list[_Doc] = []
+        self._postings = (_Postings(), _Postings(), _Postings(), _Postings())
+        # Per document number: its id, title, body, and per field its word ids in order
+        # (packed ``I`` items, for phrases and proximity). Parallel lists of strings and bytes,
+        # not an object per document: none of it is tracked by the garbage collector.
+        self._ids: list[str] = []
+        self._titles: list[str] = []
+        self._bodies: list[str] = []
+        self._tokens: tuple[list[bytes], ...] = ([], [], [], [])
         self._by_id: dict[str, int] = {}
-        # Per word id: its document frequency (see _doc_frequency), kept as postings grow.
-        self._df: array[int] = array("I")
         self._lock = threading.Lock()
         # Per query word and per term results; cleared whenever the index changes.
         self._word_cache: dict[tuple[str, Mode, bool], list[tuple[int, float]]] = {}
@@ -176,9 +203,16 @@ class SearchIndex:
         # Per (field, words of a phrase's anchor): their positions in each document read so
         # far. Typing a phrase's last word re-checks the same documents from the same anchor.
         self._position_cache: dict[tuple[int, frozenset[int]], dict[int, list[int]]] = {}
+        # Per phrase being typed (its complete words), the last word typed and the documents
+        # found: typing one more letter can only narrow them ("11 ma" within "11 m").
+        self._open_phrases: dict[tuple[Field, Mode, tuple[str, ...]], tuple[str, set[int]]] = {}
+        # Per one- or two-letter prefix: its expansions, and the corpus size they were chosen
+        # at. Ranking thousands of words by frequency on every keystroke is the cost of "a";
+        # the most frequent words of a prefix barely move while the corpus grows by 1/16.
+        self._short_expansions: dict[str, tuple[int, list[tuple[int, float]]]] = {}
 
     def __len__(self) -> int:
-        return len(self._docs)
+        return len(self._ids)
 
     # --- Filling -------------------------------------------------------------------------------
 
@@ -189,13 +223,14 @@ class SearchIndex:
         with self._lock:
             if article_id in self._by_id:
                 return
-            number = len(self._docs)
-            doc = _Doc(article_id, title)
-            self._docs.append(doc)
+            number = len(self._ids)
+            self._ids.append(article_id)
+            self._titles.append(title)
+            self._bodies.append("")
             self._by_id[article_id] = number
             for field, text in ((TITLE, title), (AUTHOR, author), (SOURCE, source)):
-                if text:
-                    doc.tokens[field] = self._index_field(number, field, text)
+                self._tokens[field].append(self._index_field(number, field, text or ""))
+            self._tokens[BODY].append(b"")
             self._changed()
 
     def add_body(self, article_id: str, body: str) -> None:
@@ -206,11 +241,11 @@ class SearchIndex:
         if article_id not in self._by_id:
             self.add_metadata(article_id, "")
         with self._lock:
-            doc = self._docs[self._by_id[article_id]]
-            if doc.body or not body:
+            number = self._by_id[article_id]
+            if self._bodies[number] or not body:
                 return
-            doc.body = body
-            doc.tokens[BODY] = self._index_field(self._by_id[article_id], BODY, body)
+            self._bodies[number] = body
+            self._tokens[BODY][number] = self._index_field(number, BODY, body)
             self._changed()
 
     def add(self, article: Searchable) -> None:
@@ -225,39 +260,43 @@ class SearchIndex:
         for article in articles:
             self.add(article)
 
-    def _index_field(self, number: int, field: int, text: str) -> array[int]:
+    def _index_field(self, number: int, field: int, text: str) -> bytes:
+        """Add document ``number``'s ``text`` to the postings of ``field``; its word ids.
+
+        Once per article and field, with no Python-level loop over its words: counting, id
+        lookups and the appends to the postings are chained C iterators, and the BM25 weight,
+        which depends only on the term frequency here, is computed once per distinct frequency.
+        """
         words = index_words(text)
+        if not words:
+            return b""
         counts = Counter(words)
         vocabulary = self.vocabulary
-        known = vocabulary.ids.get
-        postings = self._postings[field]
-        find = postings.get
+        ids = vocabulary.ids
+        for word in filterfalse(ids.__contains__, counts):
+            vocabulary.add(word)
+        word_ids = list(map(ids.__getitem__, counts))
         length_norm = _K1 * (1 - _B + _B * len(words) / _PIVOT[field])
         boost = _K1 + 1
-        ids: dict[str, int] = {}
-        df = self._df
-        # The hot loop of indexing (once per distinct word of every article): kept flat.
-        for word, tf in counts.items():
-            word_id = known(word)
-            if word_id is None:
-                word_id = vocabulary.add(word)
-                df.append(0)
-            ids[word] = word_id
-            posting = find(word_id)
-            if posting is None:
-                posting = postings[word_id] = _Posting()
-            posting.docs.append(number)
-            posting.weights.append(tf * boost / (tf + length_norm))
-            size = len(posting.docs)
-            if size > df[word_id]:  # noqa: PLR1730 (cheaper than max() in this hot loop)
-                df[word_id] = size
-        return array("I", map(ids.__getitem__, words))
+        frequencies = counts.values()
+        weight_of = {tf: _PACK_FLOAT(tf * boost / (tf + length_norm)) for tf in set(frequencies)}
+        postings = self._postings[field]
+        _consume(map(_EXTEND, map(postings.docs.__getitem__, word_ids), repeat(_PACK_INT(number))))
+        _consume(
+            map(
+                _EXTEND,
+                map(postings.weights.__getitem__, word_ids),
+                map(weight_of.__getitem__, frequencies),
+            )
+        )
+        return array("I", map(ids.__getitem__, words)).tobytes()
 
     def _changed(self) -> None:
-        if self._word_cache or self._term_cache or self._position_cache:
+        if self._word_cache or self._term_cache or self._position_cache or self._open_phrases:
             self._word_cache = {}
             self._term_cache = {}
             self._position_cache = {}
+            self._open_phrases = {}
 
     # --- Searching -----------------------------------------------------------------------------
 
@@ -274,9 +313,9 @@ class SearchIndex:
             pool = _top_scores(scores, max(limit, _RERANK_POOL))
             ranked = sorted(self._rerank(parsed, pool), key=_second, reverse=True)
             wanted = self._wanted(parsed)
-            docs = self._docs
+            ids, titles, bodies = self._ids, self._titles, self._bodies
             hits = [
-                Hit(docs[n].id, round(score, 4), docs[n].title, docs[n].body, wanted)
+                Hit(ids[n], round(score, 4), titles[n], bodies[n], wanted)
                 for n, score in ranked[: max(limit, 0)]
             ]
             return SearchResult(parsed, hits, len(scores))
@@ -300,7 +339,7 @@ class SearchIndex:
             for other in positive[1:]:
                 result = {doc: s + other[doc] for doc, s in result.items() if doc in other}
         else:
-            result = dict.fromkeys(range(len(self._docs)), 0.0)
+            result = dict.fromkeys(range(len(self._ids)), 0.0)
         for merged, excluded in mixed:
             result = {
                 doc: s + merged.get(doc, 0.0)
@@ -318,14 +357,32 @@ class SearchIndex:
     def _compute_term(self, term: Term) -> dict[int, float]:
         fields = _FIELD_OF.get(term.field, _ALL_FIELDS)
         per_word = self._term_matches(term)
+        if len(per_word) == 1:
+            return self._word_scores(per_word[0], fields)
+        wanted = [{word_id for word_id, _q in matches} for matches in per_word]
+        # A phrase whose last word is being typed: that word stands for every word it begins
+        # ("etats-u" is "etats" then any u-word), not just the few expansions of a prefix, so
+        # it is found from the positions of the complete words and adds nothing to the score.
+        typing = term.prefix and _word_mode(term, len(per_word) - 1, len(per_word) - 1) in (
+            Mode.FUZZY,
+            Mode.PREFIX,
+        )
+        if typing:
+            last = term.words[-1]
+            wanted[-1].update(self.vocabulary.ids_starting_with(last))
+            per_word = per_word[:-1]
         word_scores = [self._word_scores(matches, fields) for matches in per_word]
-        if len(word_scores) == 1:
-            return word_scores[0]
         # A phrase: every word present, then adjacent in one field.
         word_scores.sort(key=len)
         common = set(word_scores[0]).intersection(*word_scores[1:])
-        wanted = [{word_id for word_id, _q in matches} for matches in per_word]
-        found = self._phrase_docs(common, wanted, fields)
+        if typing:
+            key = (term.field, term.mode, term.words[:-1])
+            earlier = self._open_phrases.get(key)
+            if earlier is not None and term.words[-1].startswith(earlier[0]):
+                common.intersection_update(earlier[1])
+        found = self._phrase_docs(common, wanted, fields, open_last=typing)
+        if typing:
+            self._open_phrases[key] = (term.words[-1], found)
         # Iterated in the order of ``common``, as ever: equal scores keep their order.
         return {
             doc: _PHRASE_BONUS * sum(scores[doc] for scores in word_scores)
@@ -334,24 +391,31 @@ class SearchIndex:
         }
 
     def _phrase_docs(
-        self, common: set[int], wanted: list[set[int]], fields: Sequence[int]
+        self,
+        common: set[int],
+        wanted: list[set[int]],
+        fields: Sequence[int],
+        open_last: bool = False,
     ) -> set[int]:
         """The documents of ``common`` where the words of ``wanted`` stand side by side, in
         order, in one of ``fields``. A field is read only in the documents whose postings hold
-        every word there, from the positions of the word that is rarest in that field."""
+        every word there, from the positions of the word that is rarest in that field.
+
+        ``open_last``: the last group is a prefix's every completion, too many to gather the
+        postings of; the documents are read from the positions of the other words only."""
         found: set[int] = set()
-        docs = self._docs
+        closed = wanted[:-1] if open_last else wanted
         for field in fields:
             postings = self._postings[field]
             holding: list[set[int]] = []
-            for group in wanted:
+            for group in closed:
                 in_field: set[int] = set()
                 for word_id in group:
-                    posting = postings.get(word_id)
-                    if posting is not None:
-                        in_field.update(posting.docs)
+                    docs_holding = postings.docs.get(word_id)
+                    if docs_holding is not None:
+                        in_field.update(_ints(docs_holding))
                 holding.append(in_field)
-            anchor = min(range(len(wanted)), key=lambda k: len(holding[k]))
+            anchor = min(range(len(closed)), key=lambda k: len(holding[k]))
             candidates = common.intersection(*holding)
             candidates.difference_update(found)
             if not candidates:
@@ -362,8 +426,9 @@ class SearchIndex:
                 if len(self._position_cache) >= _POSITION_CACHE_SIZE:
                     self._position_cache.clear()
                 known = self._position_cache[key] = {}
+            field_tokens = self._tokens[field]
             for doc in candidates:
-                tokens = docs[doc].tokens[field]
+                tokens = field_tokens[doc]
                 positions = known.get(doc)
                 if positions is None:
                     positions = known[doc] = _positions(tokens, wanted[anchor])
@@ -381,7 +446,7 @@ class SearchIndex:
         the strongest, so a document keeps the score of its best one. Body postings are long,
         title/author/source ones short, so only the short ones are added in Python.
         """
-        total = len(self._docs) or 1
+        total = len(self._ids) or 1
         ranked = sorted(
             ((quality * self._idf(word_id, total), word_id) for word_id, quality in matches)
         )
@@ -390,11 +455,12 @@ class SearchIndex:
             postings = self._postings[field]
             scores: dict[int, float] = {}
             for factor, word_id in ranked:
-                posting = postings.get(word_id)
-                if posting is not None:
+                docs_holding = postings.docs.get(word_id)
+                if docs_holding is not None:
                     scale = factor * _FIELD_WEIGHT[field]
+                    weights = _floats(postings.weights[word_id])
                     scores.update(
-                        zip(posting.docs, map(scale.__mul__, posting.weights), strict=True)
+                        zip(_ints(docs_holding), map(scale.__mul__, weights), strict=True)
                     )
             if result is None:
                 result = scores
@@ -410,7 +476,14 @@ class SearchIndex:
 
     def _doc_frequency(self, word_id: int) -> int:
         # The field where the word is most frequent stands for its document frequency.
-        return self._df[word_id]
+        return max(len(postings.docs.get(word_id, b"")) for postings in self._postings) >> 2
+
+    def _frequencies(self, word_ids: list[int]) -> list[int]:
+        """:meth:`_doc_frequency` of each of ``word_ids``, with C iterators only."""
+        lengths = [
+            map(len, map(postings.docs.get, word_ids, repeat(b""))) for postings in self._postings
+        ]
+        return list(map(rshift, map(max, *lengths), repeat(2)))  # 4 bytes an item
 
     def _matches(self, word: str, mode: Mode, prefix: bool) -> list[tuple[int, float]]:
         """``(word id, quality)`` of the vocabulary words that ``word`` matches (cached)."""
@@ -428,31 +501,54 @@ class SearchIndex:
                 word_ids = vocabulary.ids_starting_with(word)
             else:
                 word_ids = [vocabulary.ids[w] for w in vocabulary.ending_with(word)]
-            found.update(self._expansions(word, word_ids))
+            found.update(self._expansions(word, word_ids, typing=False))
         else:
             for word_id, edits in vocabulary.fuzzy(word, typo_budget(word)):
                 found[word_id] = _QUALITY_BY_EDITS[edits]
             if prefix:
-                expansions = self._expansions(word, vocabulary.ids_starting_with(word))
+                expansions = self._expansions(word, vocabulary.ids_starting_with(word), typing=True)
                 for word_id, quality in expansions:
                     found[word_id] = max(found.get(word_id, 0.0), quality)
         result = list(found.items())
         self._word_cache[key] = result
         return result
 
-    def _expansions(self, word: str, word_ids: list[int]) -> list[tuple[int, float]]:
-        ids = self.vocabulary.ids
-        # One or two letters say little: expand them to a few words only.
-        cap = MAX_EXPANSIONS if len(word) >= 3 else MAX_EXPANSIONS // 8
-        if len(word_ids) > cap:
-            word_ids = _top_ids(word_ids, cap, self._df)
-            if word in ids and ids[word] not in word_ids:
-                word_ids.append(ids[word])
-        vocabulary_words = self.vocabulary.words
-        return [
-            (i, _QUALITY_EXACT if vocabulary_words[i] == word else _QUALITY_PREFIX)
-            for i in word_ids
-        ]
+    def _expansions(self, word: str, word_ids: list[int], typing: bool) -> list[tuple[int, float]]:
+        """The words that ``word`` stands for as a prefix or suffix: itself when it is a word,
+        then the most frequent of ``word_ids``, within two caps: a number of words (few for
+        one or two letters, which say little) and, for a word being typed or of one or two
+        letters, a number of postings (about one per article), so that a keystroke never costs
+        more than a pass over the corpus. An explicit ``^pre`` or ``suf$`` of three letters or
+        more gets all its (capped) words: it was asked for, and is computed once."""
+        short = len(word) < 3
+        if short and word_ids:
+            known = self._short_expansions.get(word)
+            if known is not None and len(self._ids) - known[0] <= known[0] // 16:
+                return known[1]
+        vocabulary_ids = self.vocabulary.ids
+        cap = MAX_EXPANSIONS // 8 if short else MAX_EXPANSIONS
+        budget = max(len(self._ids), _MIN_POSTINGS_BUDGET) if typing or short else sys.maxsize
+        exact = vocabulary_ids.get(word)
+        chosen: list[tuple[int, float]] = []
+        spent = 0
+        if exact is not None:
+            chosen.append((exact, _QUALITY_EXACT))
+            spent = self._doc_frequency(exact)
+        if len(word_ids) > 4 * cap:
+            frequencies = self._frequencies(word_ids)
+            word_ids = _top_ids(word_ids, 4 * cap, frequencies)
+        frequencies = self._frequencies(word_ids)
+        for word_id, frequency in sorted(
+            zip(word_ids, frequencies, strict=True), key=_SECOND, reverse=True
+        ):
+            if len(chosen) >= cap:
+                break
+            if word_id != exact and spent + frequency <= budget:
+                chosen.append((word_id, _QUALITY_PREFIX))
+                spent += frequency
+        if short and word_ids:
+            self._short_expansions[word] = (len(self._ids), chosen)
+        return chosen
 
     # --- Ranking and hits ----------------------------------------------------------------------
 
@@ -479,7 +575,7 @@ class SearchIndex:
     def _closeness(self, number: int, groups: list[set[int]]) -> float:
         best = 0.0
         for field in (TITLE, BODY):
-            tokens = self._docs[number].tokens[field]
+            tokens = self._tokens[field][number]
             positions = [_positions(tokens, group) for group in groups]
             if all(positions):
                 span = _smallest_window(positions)
@@ -498,17 +594,6 @@ class SearchIndex:
         return frozenset(wanted)
 
 
-def _index_words_ascii(text: str) -> list[str]:
-    return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
-
-
-def index_words(text: str) -> list[str]:
-    """The words of ``text`` as indexed: folded, split on anything but letters and digits."""
-    folded = fold(text)
-    # Most folded text is ASCII: one C translate + split is several times faster than a regex.
-    return _index_words_ascii(folded) if folded.isascii() else WORD.findall(folded)
-
-
 def _second(item: tuple[int, float]) -> float:
     return item[1]
 
@@ -520,21 +605,25 @@ def _top_scores(scores: dict[int, float], n: int) -> list[tuple[int, float]]:
     if n <= 0:
         return []
     if len(scores) > n:
-        threshold = sorted(scores.values(), reverse=True)[n - 1]
-        items = [(doc, score) for doc, score in scores.items() if score >= threshold]
+        threshold = heapq.nlargest(n, scores.values())[-1]
+        items = list(compress(scores.items(), map(threshold.__le__, scores.values())))
     else:
         items = list(scores.items())
     items.sort(key=_SECOND, reverse=True)
     return items[:n]
 
 
-def _top_ids(word_ids: list[int], n: int, frequency: array[int]) -> list[int]:
-    """``heapq.nlargest(n, word_ids, key=frequency.__getitem__)``, the same way."""
-    keys = list(map(frequency.__getitem__, word_ids))
-    if len(word_ids) > n > 0:
+def _top_ids(word_ids: list[int], n: int, keys: list[int]) -> list[int]:
+    """The ``n`` of ``word_ids`` with the largest ``keys`` (one key per id), largest first,
+    ties in their original order: ``heapq.nlargest`` without a Python call per item."""
+    if n <= 0:
+        return []
+    pairs = list(zip(word_ids, keys, strict=True))
+    if len(pairs) > n:
         threshold = sorted(keys, reverse=True)[n - 1]
-        word_ids = [i for i, key in zip(word_ids, keys, strict=True) if key >= threshold]
-    return sorted(word_ids, key=frequency.__getitem__, reverse=True)[: max(n, 0)]
+        pairs = [pair for pair in pairs if pair[1] >= threshold]
+    pairs.sort(key=_SECOND, reverse=True)
+    return [word_id for word_id, _key in pairs[:n]]
 
 
 def _word_mode(term: Term, index: int, last: int) -> Mode:
@@ -558,17 +647,17 @@ def _union(scores: list[dict[int, float]]) -> dict[int, float]:
     return merged
 
 
-def _positions(tokens: array[int], group: Iterable[int]) -> list[int]:
+def _positions(tokens: bytes, group: Iterable[int]) -> list[int]:
     """Where the words of ``group`` stand in ``tokens``, sorted.
 
     Searched in the array's bytes (``bytes.find`` runs at memory speed, where ``array.index``
     compares item by item as Python ints); a match not aligned on an item is no match.
     """
-    data = tokens.tobytes()
-    size = tokens.itemsize
+    data = tokens
+    size = 4
     found: list[int] = []
     for word_id in group:
-        pattern = array(tokens.typecode, (word_id,)).tobytes()
+        pattern = _PACK_INT(word_id)
         at = data.find(pattern)
         while at >= 0:
             if at % size:
@@ -580,11 +669,10 @@ def _positions(tokens: array[int], group: Iterable[int]) -> list[int]:
     return found
 
 
-def _phrase_at(
-    tokens: array[int], positions: list[int], wanted: list[set[int]], anchor: int
-) -> bool:
+def _phrase_at(packed: bytes, positions: list[int], wanted: list[set[int]], anchor: int) -> bool:
     """True when the words of ``wanted`` stand side by side in ``tokens``, found from
     ``positions``: those of the words of ``wanted[anchor]``."""
+    tokens = memoryview(packed).cast("I")
     others = [(k - anchor, group) for k, group in enumerate(wanted) if k != anchor]
     low, high = anchor, len(tokens) - len(wanted) + anchor
     for at in positions:

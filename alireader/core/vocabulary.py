@@ -16,17 +16,32 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, insort
-from collections import Counter
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable
+from functools import partial
+from itertools import repeat
+from struct import Struct
 
 from rapidfuzz.distance import OSA
 
 # Past this many new words since the sorted arrays were made, sort again rather than insert.
 _RESORT_AFTER = 2000
+_EXTEND = bytearray.extend
+_PACK_INT = Struct("=I").pack
+# Runs an iterator to its end, in C.
+_consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 
 
 def _bigrams(word: str) -> set[str]:
     padded = f"\x02{word}\x03"
-    return {padded[i : i + 2] for i in range(len(padded) - 1)}
+    # Each character glued to the next, by C iterators (this runs once per new word).
+    return set(map(str.__add__, padded[:-1], padded[1:]))
+
+
+def _ints(packed: bytearray) -> array[int]:
+    items = array("I")
+    items.frombytes(packed)
+    return items
 
 
 class Vocabulary:
@@ -35,7 +50,12 @@ class Vocabulary:
     def __init__(self) -> None:
         self.words: list[str] = []
         self.ids: dict[str, int] = {}
-        self._grams: dict[tuple[int, str], array[int]] = {}
+        # Per word length, per bigram: the ids of the words of that length holding it, packed
+        # as ``I`` items in bytearrays (which, unlike arrays, the garbage collector ignores).
+        self._grams: defaultdict[int, defaultdict[str, bytearray]] = defaultdict(
+            partial(defaultdict, bytearray)
+        )
+        self._by_length: defaultdict[int, bytearray] = defaultdict(bytearray)
         self._sorted: list[str] = []
         self._sorted_ids: list[int] = []  # the id of each word of ``_sorted``
         self._reversed: list[str] = []
@@ -52,15 +72,10 @@ class Vocabulary:
         word_id = len(self.words)
         self.words.append(word)
         self.ids[word] = word_id
-        length = len(word)
-        grams = self._grams
-        for gram in _bigrams(word):
-            key = (length, gram)
-            bucket = grams.get(key)
-            if bucket is None:
-                grams[key] = array("I", (word_id,))
-            else:
-                bucket.append(word_id)
+        packed = _PACK_INT(word_id)
+        self._by_length[len(word)] += packed
+        buckets = self._grams[len(word)]
+        _consume(map(_EXTEND, map(buckets.__getitem__, _bigrams(word)), repeat(packed)))
         self._unsorted.append(word)
         return word_id
 
@@ -70,15 +85,24 @@ class Vocabulary:
             found = self.ids.get(query)
             return [] if found is None else [(found, 0)]
         grams = _bigrams(query)
-        needed = max(1, len(grams) - 3 * max_edits)
+        needed = len(grams) - 3 * max_edits
         counts: Counter[int] = Counter()
         length = len(query)
-        table = self._grams
-        for size in range(max(1, length - max_edits), length + max_edits + 1):
-            for gram in grams:
-                bucket = table.get((size, gram))
-                if bucket is not None:
-                    counts.update(bucket)
+        sizes = range(max(1, length - max_edits), length + max_edits + 1)
+        if needed < 1:
+            # So short a word with so many typos may share no bigram with its match: check
+            # every word of a near length (only direct callers ask this; queries never do).
+            for size in sizes:
+                counts.update(_ints(self._by_length.get(size, bytearray())))
+            needed = 0
+        else:
+            for size in sizes:
+                table = self._grams.get(size)
+                if table is not None:
+                    for gram in grams:
+                        bucket = table.get(gram)
+                        if bucket is not None:
+                            counts.update(_ints(bucket))
         words = self.words
         found_words: list[tuple[int, int]] = []
         for word_id, shared in counts.items():

@@ -202,7 +202,7 @@ def test_positions_ignore_matches_across_items() -> None:
     from alireader.core.search import _positions
 
     # Little-endian 256, 1 is 00 01 00 00 01 00 00 00: "1" also appears at byte 1.
-    tokens = array("I", [256, 1, 7, 1])
+    tokens = array("I", [256, 1, 7, 1]).tobytes()
     assert _positions(tokens, [1]) == [1, 3]
     assert _positions(tokens, [1, 256]) == [0, 1, 3]
     assert _positions(tokens, [9]) == []

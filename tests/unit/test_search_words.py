@@ -1,0 +1,42 @@
+"""The index's fast tokeniser (``core/words.py``) agrees with the query's definition of a word
+for any text: French text through the replacement table, anything else through folding."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from alireader.core.query import query_words
+from alireader.core.words import index_words
+
+# Characters where a table could go wrong: accents precomposed and combining, ligatures,
+# typographic punctuation and spaces, letters of other scripts that take accents too ("и" +
+# breve is "й", a letter of its own), digits and symbols that are letters to Unicode ("²").
+_TRICKY = list(
+    "aAeEzZ09 _-'.,éÉèàçœŒæßẞﬁﬂĳøØłŁİı’‘«»“”…–—€°²½µ"
+    "\u00a0\u202f\u2009\u0301\u0306\u0308\u0345иМοσς北"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(alphabet=st.sampled_from(_TRICKY), max_size=40), st.text(max_size=40)))
+@example("Москва́ 北京")
+@example("и\u0306 L’Oréal")
+@example("ø\u0301 €")
+def test_index_words_agree_with_query_words(text: str) -> None:
+    assert index_words(text) == query_words(text)
+
+
+def test_french_text_is_folded_and_split() -> None:
+    text = "« L’Œuvre », dit Sébastien\u00a0: ﬁn à 20\u202f%… États-Unis"
+    assert index_words(text) == [
+        "l",
+        "oeuvre",
+        "dit",
+        "sebastien",
+        "fin",
+        "a",
+        "20",
+        "etats",
+        "unis",
+    ]

@@ -1,0 +1,52 @@
+"""The vocabulary's fast lookups equal brute force: typos (bigram filter + OSA), prefixes and
+suffixes, whatever words were added and in whatever order."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
+
+from alireader.core.vocabulary import Vocabulary
+
+# A small alphabet makes near neighbours (one or two edits apart) common.
+_WORDS = st.text(alphabet="abcde", min_size=1, max_size=10)
+
+
+def _vocabulary(words: list[str]) -> Vocabulary:
+    vocabulary = Vocabulary()
+    for word in words:
+        vocabulary.add(word)
+    return vocabulary
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=60), _WORDS, st.integers(min_value=0, max_value=2))
+def test_fuzzy_equals_a_brute_force_osa_filter(
+    words: list[str], query: str, max_edits: int
+) -> None:
+    vocabulary = _vocabulary(words)
+    expected = {
+        (vocabulary.ids[word], OSA.distance(query, word))
+        for word in set(words)
+        if OSA.distance(query, word) <= max_edits
+    }
+    assert set(vocabulary.fuzzy(query, max_edits)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=60), st.lists(_WORDS, max_size=10), _WORDS)
+def test_prefixes_and_suffixes_equal_brute_force(
+    first: list[str], later: list[str], affix: str
+) -> None:
+    vocabulary = _vocabulary(first)
+    vocabulary.starting_with(affix)  # the sorted arrays are made, then grow by insertion
+    for word in later:
+        vocabulary.add(word)
+    everything = set(first) | set(later)
+    assert vocabulary.starting_with(affix) == sorted(w for w in everything if w.startswith(affix))
+    ids = vocabulary.ids_starting_with(affix)
+    assert ids == [vocabulary.ids[w] for w in vocabulary.starting_with(affix)]
+    assert sorted(vocabulary.ending_with(affix)) == sorted(
+        w for w in everything if w.endswith(affix)
+    )
