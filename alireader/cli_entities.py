@@ -1,0 +1,92 @@
+"""``alireader entities [ID]``: the named entities of one article, or of the whole corpus.
+
+With an ID: the article's entities, offsets into ``show``'s ``body``. Without: every entity of
+the corpus with its mention count and the articles that mention it. The backend follows the
+config's ``entities.backend``; when spaCy is asked for but missing, the built-in rules are used
+and a warning says so on stderr (the JSON on stdout is unchanged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from alireader.cli import EXIT_OK, _print_json, corpus_paths, load_config
+from alireader.core.entities import Entity, backend
+
+
+def entity_json(entity: Entity) -> dict[str, Any]:
+    """``{"text", "label", "start", "end"}``."""
+    return {"text": entity.text, "label": entity.label, "start": entity.start, "end": entity.end}
+
+
+def _theme_styles(requested: str | None) -> Mapping[str, str]:
+    from alireader.themes import discover_themes, no_color, pick_theme
+
+    specs, problems = discover_themes()
+    spec, _warning = pick_theme(specs, requested, no_color(os.environ), problems)
+    return spec.styles
+
+
+def command_entities(args: argparse.Namespace) -> int:
+    """Run ``alireader entities`` (see the module docstring)."""
+    settings = load_config(args).settings
+    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    paths = corpus_paths(args.corpus, settings)
+    extractor = backend(settings.entities.backend)
+    if extractor.notice:
+        from alireader import human
+
+        human.print_problems(human.make_console(sys.stderr), [extractor.notice])
+    if args.id is not None:
+        from alireader.core.corpus import load_article
+
+        article = load_article(paths, args.id, max_bytes=max_bytes)
+        entities = extractor.extract(article.body)
+        if args.json:
+            _print_json(
+                {
+                    "id": article.id,
+                    "backend": extractor.name,
+                    "entities": [entity_json(entity) for entity in entities],
+                }
+            )
+            return EXIT_OK
+        from alireader import human
+        from alireader.human_entities import print_article_entities
+
+        console = human.make_console()
+        print_article_entities(console, article, entities, _theme_styles(settings.theme))
+        return EXIT_OK
+
+    from alireader.core.corpus import load_corpus
+    from alireader.core.entity_index import build_index
+
+    corpus = load_corpus(paths, max_bytes=max_bytes)
+    index = build_index(((a.id, a.body) for a in corpus.articles), extractor.extract)
+    entries = index.entries()
+    if args.json:
+        _print_json(
+            {
+                "backend": extractor.name,
+                "entities": [
+                    {
+                        "text": entry.text,
+                        "label": entry.label,
+                        "count": entry.count,
+                        "articles": list(entry.articles),
+                    }
+                    for entry in entries
+                ],
+            }
+        )
+        return EXIT_OK
+    from alireader import human
+    from alireader.human_entities import print_corpus_entities
+
+    human.print_warnings(human.make_console(sys.stderr), corpus.warnings)
+    print_corpus_entities(human.make_console(), entries, _theme_styles(settings.theme))
+    return EXIT_OK

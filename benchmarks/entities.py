@@ -1,0 +1,212 @@
+"""Entity figures: built-in throughput, corpus-wide index time, quality on the evaluation set.
+
+    python -m benchmarks.entities            # throughput, index at 10k and 100k, quality
+    python -m benchmarks.entities --quick    # throughput, index at 10k, quality
+    python -m benchmarks.entities --errors dev   # list every miss and false alarm (for tuning)
+
+Throughput: the built-in extractor over the bodies of a generated corpus (see ``generate.py``),
+on one core, in words per second (words as :func:`alireader.core.text.count_words` counts them);
+the median of three passes. Index time: loading is not timed; extracting every article and
+adding it to an :class:`~alireader.core.entity_index.EntityIndex` is. Quality: precision, recall
+and F1 per label on the hand-annotated articles of ``tests/data/entities_eval`` (exact span and
+exact label), for the ``dev`` part (used while writing the rules) and the ``heldout`` part
+(written afterwards and never tuned on); the spaCy backend beside the built-in when installed.
+Prints one JSON document on stdout; progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alireader.core.entities import LABELS, Entity, backend, extract, spacy_available
+from alireader.core.text import count_words
+
+EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "entities_eval"
+PARTS = ("dev", "heldout")
+_MARK = re.compile(r"\[\[([A-Z]+):(.+?)\]\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Annotated:
+    """One evaluation article: its plain text and its gold entities."""
+
+    name: str
+    text: str
+    gold: tuple[Entity, ...]
+
+
+def parse_annotated(name: str, marked: str) -> Annotated:
+    """Strip ``[[LABEL:text]]`` marks from ``marked``, keeping where each entity was."""
+    pieces: list[str] = []
+    gold: list[Entity] = []
+    length = 0
+    last = 0
+    for mark in _MARK.finditer(marked):
+        label, inner = mark.group(1), mark.group(2)
+        if label not in LABELS:
+            raise ValueError(f"{name}: unknown label {label!r}")
+        before = marked[last : mark.start()]
+        pieces.append(before)
+        length += len(before)
+        gold.append(Entity(length, length + len(inner), label, inner))
+        pieces.append(inner)
+        length += len(inner)
+        last = mark.end()
+    pieces.append(marked[last:])
+    return Annotated(name, "".join(pieces), tuple(gold))
+
+
+def load_part(part: str, root: Path = EVAL_DIR) -> list[Annotated]:
+    """The annotated articles of ``root/part`` (``dev`` or ``heldout``), by file name."""
+    return [
+        parse_annotated(path.name, path.read_text(encoding="utf-8"))
+        for path in sorted((root / part).glob("*.txt"))
+    ]
+
+
+def score(
+    articles: Iterable[Annotated], extractor: Callable[[str], list[Entity]]
+) -> dict[str, Any]:
+    """Precision, recall and F1 per label and overall (micro), exact span and label."""
+    counts = {label: [0, 0, 0] for label in LABELS}  # true positives, predicted, gold
+    for article in articles:
+        gold = {(e.start, e.end, e.label) for e in article.gold}
+        found = {(e.start, e.end, e.label) for e in extractor(article.text)}
+        for label in LABELS:
+            g = {item for item in gold if item[2] == label}
+            f = {item for item in found if item[2] == label}
+            counts[label][0] += len(g & f)
+            counts[label][1] += len(f)
+            counts[label][2] += len(g)
+    result: dict[str, Any] = {}
+    total = [0, 0, 0]
+    for label, (tp, predicted, expected) in counts.items():
+        result[label] = _prf(tp, predicted, expected)
+        total = [total[0] + tp, total[1] + predicted, total[2] + expected]
+    result["all"] = _prf(*total)
+    return result
+
+
+def _prf(tp: int, predicted: int, expected: int) -> dict[str, float | int]:
+    precision = tp / predicted if predicted else 1.0
+    recall = tp / expected if expected else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+        "gold": expected,
+        "found": predicted,
+    }
+
+
+def errors(articles: Iterable[Annotated], extractor: Callable[[str], list[Entity]]) -> list[str]:
+    """One line per miss (``-``) and false alarm (``+``), for tuning on the dev part only."""
+    lines = []
+    for article in articles:
+        gold = {(e.start, e.end, e.label): e.text for e in article.gold}
+        found = {(e.start, e.end, e.label): e.text for e in extractor(article.text)}
+        for key in sorted(gold.keys() - found.keys()):
+            lines.append(f"{article.name}: - {key[2]:7} {gold[key]!r}")
+        for key in sorted(found.keys() - gold.keys()):
+            lines.append(f"{article.name}: + {key[2]:7} {found[key]!r}")
+    return lines
+
+
+def throughput(bodies: list[str], passes: int = 3) -> dict[str, float]:
+    """Words per second of the built-in extractor over ``bodies`` (median of ``passes``)."""
+    words = sum(count_words(body) for body in bodies)
+    timings = []
+    for _ in range(passes):
+        gc.collect()
+        started = time.perf_counter()
+        for body in bodies:
+            extract(body)
+        timings.append(time.perf_counter() - started)
+    median = statistics.median(timings)
+    return {
+        "articles": len(bodies),
+        "words": words,
+        "seconds_median": round(median, 3),
+        "words_per_second": round(words / median),
+    }
+
+
+def index_time(n: int) -> dict[str, Any]:
+    """Extract and index every article of the generated corpus of ``n`` articles."""
+    from alireader.core.corpus import load_corpus
+    from alireader.core.entity_index import EntityIndex
+    from benchmarks.generate import ensure_corpus
+
+    folder = ensure_corpus(n)
+    corpus = load_corpus([folder])
+    articles = corpus.articles
+    gc.collect()
+    started = time.perf_counter()
+    index = EntityIndex()
+    for article in articles:
+        index.add(article.id, extract(article.body))
+    seconds = time.perf_counter() - started
+    return {
+        "articles": len(articles),
+        "seconds": round(seconds, 2),
+        "distinct_entities": len(index),
+        "mentions": index.mentions,
+    }
+
+
+def _bodies(n: int) -> list[str]:
+    from alireader.core.corpus import load_corpus
+    from benchmarks.generate import ensure_corpus
+
+    return [article.body for article in load_corpus([ensure_corpus(n)]).articles]
+
+
+def quality() -> dict[str, Any]:
+    """Per-label quality of the built-in rules (and spaCy's, when installed) on both parts."""
+    result: dict[str, Any] = {}
+    extractors: dict[str, Callable[[str], list[Entity]]] = {"builtin": extract}
+    if spacy_available():
+        spacy = backend("spacy")
+        spacy.load()
+        extractors["spacy"] = spacy.extract
+    for name, extractor in extractors.items():
+        result[name] = {part: score(load_part(part), extractor) for part in PARTS}
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures as JSON."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.entities", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="skip the 100k index")
+    parser.add_argument("--errors", choices=PARTS, help="list the errors on one part and stop")
+    args = parser.parse_args(argv)
+    if args.errors:
+        print("\n".join(errors(load_part(args.errors), extract)))
+        return 0
+    figures: dict[str, Any] = {}
+    print("throughput (1k articles) ...", file=sys.stderr)
+    figures["throughput"] = throughput(_bodies(1000))
+    figures["index"] = {}
+    for n in (10_000,) if args.quick else (10_000, 100_000):
+        print(f"index {n:,} ...", file=sys.stderr)
+        figures["index"][str(n)] = index_time(n)
+    print("quality ...", file=sys.stderr)
+    figures["quality"] = quality()
+    json.dump(figures, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
