@@ -291,6 +291,13 @@ class SearchIndex:
         )
         return array("I", map(ids.__getitem__, words)).tobytes()
 
+    def prepare(self) -> None:
+        """Do now the one-off work of the first search after the index grew (sorting the
+        vocabulary for prefix lookups: ~0.1 s at 100k articles), for instance when the
+        filling is done, so that the first keystroke does not wait for it."""
+        with self._lock:
+            self.vocabulary.prepare()
+
     def _changed(self) -> None:
         if self._word_cache or self._term_cache or self._position_cache or self._open_phrases:
             self._word_cache = {}

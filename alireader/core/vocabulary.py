@@ -128,6 +128,10 @@ class Vocabulary:
         self._sort()
         return [word[::-1] for word in _range(self._reversed, suffix[::-1])]
 
+    def prepare(self) -> None:
+        """Sort the words added since the last lookup now rather than at the next one."""
+        self._sort()
+
     def _sort(self) -> None:
         new = self._unsorted
         if not new:

@@ -227,3 +227,12 @@ def test_prefix_ids_follow_the_sorted_words_as_words_are_added() -> None:
     words = vocabulary.starting_with("ch")
     assert words == ["cha", "chat", "chien", "chine"]
     assert vocabulary.ids_starting_with("ch") == [vocabulary.ids[w] for w in words]
+
+
+def test_prepare_changes_no_result(small: SearchIndex) -> None:
+    before = [ids(small, query, prefix_last=True) for query in ("ch", "ama", "^vit", "bis$")]
+    small.add_body("late", "Chine, Amazon, vitrine bis.")
+    small.prepare()
+    after = [ids(small, query, prefix_last=True) for query in ("ch", "ama", "^vit", "bis$")]
+    assert [sorted(set(found) - {"late"}) for found in after] == [sorted(b) for b in before]
+    assert all("late" in found for found in after)
