@@ -27,15 +27,10 @@ from alireader.core.corpus import (
     read_numbered,
 )
 from alireader.core.diff import Alignment, Segment
-from alireader.core.duplicates import Cluster, DuplicateIndex, Sketch, compared_text, sketch
+from alireader.core.duplicates import Cluster, DuplicateIndex, Sketch, sketch
 from alireader.core.keys import key_from_digest
 from alireader.core.models import Article, ArticleSummary, LoadWarning
 from alireader.core.summaries import summarise
-
-
-def article_text(article: Article) -> str:
-    """What detection compares of ``article`` (see :func:`compared_text`)."""
-    return compared_text(article.title, article.body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +62,7 @@ def _sketch_chunk(chunk: list[SourceFile], max_bytes: int) -> list[_Draft]:
             summary, digest = summarise(article, record)
             summaries.append(summary)
             digests.append(digest)
-            sketches.append(sketch(article_text(article)))
+            sketches.append(sketch(article.body))
         drafts.append(_Draft(source, summaries, digests, sketches, warnings))
     return drafts
 
@@ -195,17 +190,14 @@ def command_diff(args: argparse.Namespace) -> int:
     from alireader.cli import EXIT_OK, corpus_paths, load_config
     from alireader.core.corpus import load_article
     from alireader.core.diff import align
-    from alireader.core.duplicates import sketch_metrics
 
     settings = load_config(args).settings
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
     paths = corpus_paths(args.corpus, settings)
     article_a = load_article(paths, args.id_a, max_bytes=max_bytes)
     article_b = load_article(paths, args.id_b, max_bytes=max_bytes)
-    # The same figures as `alireader dupes` (title and body), the rows from the bodies.
-    metrics = sketch_metrics(sketch(article_text(article_a)), sketch(article_text(article_b)))
     ignore = bool(getattr(args, "ignore_typography", False))
-    alignment = align(article_a.body, article_b.body, ignore_typography=ignore, metrics=metrics)
+    alignment = align(article_a.body, article_b.body, ignore_typography=ignore)
     if args.json:
         _print_json(diff_json(article_a, article_b, alignment))
         return EXIT_OK

@@ -44,11 +44,21 @@ def test_dupes_human_output_into_a_pipe() -> None:
 
 
 def test_dupes_threshold_comes_from_the_config(tmp_path: Path) -> None:
-    config = tmp_path / "config.toml"
-    config.write_text("[duplicates]\nthreshold = 1.0\n", encoding="utf-8")
-    result = run("dupes", "--json", "--config", str(config))
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["clusters"] == []
+    whole = {a.id[:3]: a for a in load_corpus([bundled_seeds_dir()])}["001"].body
+    words = whole.split()
+    reworded = " ".join("autrement" if n % 12 == 5 else w for n, w in enumerate(words))
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(whole, encoding="utf-8")
+    (tmp_path / "corpus" / "b.txt").write_text(reworded, encoding="utf-8")
+    found = {}
+    for threshold in ("0.5", "0.9"):
+        config = tmp_path / f"config-{threshold}.toml"
+        config.write_text(f"[duplicates]\nthreshold = {threshold}\n", encoding="utf-8")
+        result = run("dupes", "--json", "--config", str(config), "-C", str(tmp_path / "corpus"))
+        assert result.returncode == 0, result.stderr
+        found[threshold] = json.loads(result.stdout)["clusters"]
+    assert [sorted(c["articles"]) for c in found["0.5"]] == [["a", "b"]]
+    assert found["0.9"] == []
 
 
 def test_dupes_with_no_duplicates(tmp_path: Path) -> None:
