@@ -32,7 +32,7 @@ from alireader.core.entities import LABELS, Entity, backend, extract, spacy_avai
 from alireader.core.text import count_words
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "entities_eval"
-PARTS = ("dev", "heldout")
+PARTS = ("dev", "heldout", "heldout2")
 _MARK = re.compile(r"\[\[([A-Z]+):(.+?)\]\]")
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import importlib.util
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -159,6 +160,9 @@ _FOREIGN_PARTICLES = frozenset(
     }
 )
 _LOC_PREPOSITION_ARTICLES = frozenset({"la", "l'", "le", "les"})
+# "Austin-based", "London-listed": the name before the hyphen is a name of its own.
+_COMPOUND_SUFFIX = re.compile(r"-(?:based|born|listed|led|owned|backed|headquartered|made)$")
+_RUBRIC = re.compile(r"[ \u00a0\u202f]?:")
 _CLAUSE_MARKS = tuple('.,;:!?()«»"“”\n')
 _HORIZONTAL = " \u00a0\u202f\u2009\t"
 
@@ -289,6 +293,9 @@ def _analyse_run(run: str, initial: bool) -> tuple[_Candidate, ...]:
             tokens.append((s + 2, e, word[2:], False))
         elif (first.islower() and not word[1:2].isupper()) or word == "&":
             tokens.append((s, e, word, True))
+        elif (suffix := _COMPOUND_SUFFIX.search(word)) is not None and suffix.start() > 1:
+            tokens.append((s, s + suffix.start(), word[: suffix.start()], False))
+            tokens.append((s + suffix.start(), e, word[suffix.start() :], True))
         elif _key(word) in gz.MONTHS_AND_DAYS:
             tokens.append((s, e, word, True))  # "On Tuesday Microsoft said": a date cuts a run
         elif "-" in word and _places_joined(word):
@@ -349,17 +356,27 @@ def _joins(run: str, group: list[_Token], particle: _Token, following: _Token) -
     if _gazetteer_label(_key(run[group[0][0] : following[1]])) is not None:
         return True
     if word in gz.NAME_PARTICLES or word.startswith("de "):
-        # "Charles de Gaulle", "Luca de Meo": a person's name goes on.
-        return any(_is_first_name(w) for w in words)
+        # "Charles de Gaulle", "Luca de Meo", "Michele de Pascale": a person's name goes on,
+        # unless what follows is a known place or body ("Standard de Liège").
+        if any(_is_first_name(w) for w in words):
+            return True
+        return (
+            len(words) == 1
+            and word in ("de", "du", "d'")
+            and _gazetteer_label(_key(following[2])) is None
+            and _gazetteer_label(head) is None
+            and head not in gz.NOT_NAMES
+            and head not in gz.MISC_NAMES
+        )
     return False
 
 
 def _plain_after_article(rest: str, initial: bool) -> bool:
     """Whether the word after "L'" stands without it: a common noun written with a capital
     ("L'Agence", "L'État") or, opening a sentence, a known place or first name."""
-    if rest in gz.ORG_HEADS or rest in gz.LOC_HEADS or rest in gz.NOT_NAMES:
-        return True
-    return initial and (_gazetteer_label(rest) is not None or _is_first_name(rest))
+    # Opening a sentence, "L'" is the article: only a gazetteer says otherwise, and a mention
+    # of "L'X" inside a sentence restores it (see _resolve).
+    return initial or rest in gz.ORG_HEADS or rest in gz.LOC_HEADS or rest in gz.NOT_NAMES
 
 
 def _refine(run: str, group: list[_Token], initial: bool) -> list[_Candidate]:
@@ -411,6 +428,14 @@ def _refine(run: str, group: list[_Token], initial: bool) -> list[_Candidate]:
         tokens.pop()
     if not tokens:
         return []
+    if (
+        len(tokens) > 1
+        and _key(tokens[0][2]) in gz.MISC_NAMES
+        and not tokens[1][3]
+        and not any(_key(t[2]) in gz.ORG_SUFFIXES or _key(t[2]) in gz.ORG_HEADS for t in tokens)
+    ):
+        # "la Polonaise Iga Swiatek": a nationality, then a name.
+        return _refine(run, tokens[:1], initial) + _refine(run, tokens[1:], False)
     # A first name after other words starts a new name: "Alibaba Jacques Ma".
     head = _key(tokens[0][2])
     if head not in gz.ORG_HEADS and head not in gz.LOC_HEADS and not titled:
@@ -461,6 +486,8 @@ def _label_alone(
         if first in gz.LOC_HEADS or last in gz.LOC_SUFFIXES:
             return made("LOC", _SURE)
     words = raw.split()
+    if len(words) == 1 and "-" in raw and any(part in gz.PLACE_LINKS for part in first.split()):
+        return made("LOC", _CUE)  # "Bourg-en-Bresse", "Châlons-sur-Marne"
     shouted = sum(_acronym(word) for word in words)
     if shouted >= 3:
         return made("", 0.0)  # a shouted heading, not a run of acronyms: never a name
@@ -507,10 +534,13 @@ def _context_label(text: str, piece: _Piece) -> tuple[str | None, float]:
             return "PER", _SURE
         if nearest in gz.SOURCE_CUES or before[:2] == ["to", "according"]:
             return "ORG", _WEAK_CUE
-        if nearest in gz.LOC_PREPOSITIONS or (
-            nearest in _LOC_PREPOSITION_ARTICLES
-            and len(before) > 1
-            and (before[1] in gz.LOC_PREPOSITIONS or before[1] == "dans")
+        if len(piece.caps) == 1 and (
+            nearest in gz.LOC_PREPOSITIONS
+            or (
+                nearest in _LOC_PREPOSITION_ARTICLES
+                and len(before) > 1
+                and (before[1] in gz.LOC_PREPOSITIONS or before[1] == "dans")
+            )
         ):
             return "LOC", _CUE
         seen_of = False
@@ -522,6 +552,8 @@ def _context_label(text: str, piece: _Piece) -> tuple[str | None, float]:
                 continue
             if word in _DETERMINERS or word.isdigit():
                 continue
+            if word in gz.PORTFOLIO_ROLES and seen_of:
+                return "", _SURE  # "le ministre des Mines": a portfolio, not a name
             if word in gz.ROLE_WORDS:
                 # "le directeur X" is a person; "le directeur de X" works for an organisation,
                 # "le maire de X" for a place.
@@ -640,8 +672,13 @@ def _classify(text: str, piece: _Piece) -> None:
     if _extend(text, piece) or (piece.label is not None and piece.confidence >= _SURE):
         return
     label, confidence = _context_label(text, piece)
-    if label is not None and not (
-        label == "LOC" and len(piece.caps) > 1 and _is_first_name(piece.caps[0])
+    if label == "" and piece.label is None:
+        piece.label = ""
+        return
+    if (
+        label is not None
+        and label != ""
+        and not (label == "LOC" and len(piece.caps) > 1 and _is_first_name(piece.caps[0]))
     ):
         piece.label, piece.confidence = label, confidence
         _with_leading_number(text, piece)
@@ -652,10 +689,22 @@ def _classify(text: str, piece: _Piece) -> None:
         piece.label, piece.confidence = piece.fallback, _CUE
         return
     if _with_leading_number(text, piece) or piece.initial:
+        if piece.initial and len(piece.caps) == 1 and _RUBRIC.match(text, piece.end):
+            piece.label = ""  # "Tennis : ...", a heading's rubric
         return  # an opening word is decided with what the rest of the article says
-    # Unknown, no cue: most often an organisation. It becomes a person if its last word is
-    # used alone (see _resolve).
-    piece.label, piece.confidence = "ORG", _GUESS
+    # Unknown, no cue: two or three plain capitalised words are most often a person whose
+    # first name is not in the list; anything else an organisation (see also _resolve).
+    piece.label, piece.confidence = ("PER" if _person_shaped(text, piece) else "ORG"), _GUESS
+
+
+def _person_shaped(text: str, piece: _Piece) -> bool:
+    words = text[piece.start : piece.end].split()
+    return 2 <= len(words) <= 3 and all(
+        word[:1].isupper()
+        and word.replace("-", "").isalpha()
+        and not any(part.isupper() for part in word.split("-"))
+        for word in words
+    )
 
 
 def _appears_in_lower_case(text: str, word: str) -> bool:
@@ -676,7 +725,12 @@ def _appears_in_lower_case(text: str, word: str) -> bool:
 
 def _resolve(text: str, pieces: list[_Piece]) -> None:
     """Make the labels consistent within the article and decide the sentence-initial words."""
-    alone = {piece.key for piece in pieces if len(piece.caps) == 1}
+    # Single-word mentions that could be a surname (not a known place or body).
+    alone = {
+        piece.key
+        for piece in pieces
+        if len(piece.caps) == 1 and (piece.confidence < _SURE or piece.label == "PER")
+    }
     best: dict[str, tuple[float, str]] = {}
     surnames: set[str] = set()
     for piece in pieces:
@@ -710,6 +764,15 @@ def _resolve(text: str, pieces: list[_Piece]) -> None:
         label, confidence = piece.label, piece.confidence
         if label == "":
             continue
+        if (
+            piece.initial
+            and f"l'{piece.key}" in best
+            and text[piece.start - 2 : piece.start - 1] == "L"
+        ):
+            # "L'Oréal" opening a sentence, as the article writes it elsewhere.
+            piece.start -= 2
+            piece.key = f"l'{piece.key}"
+            label, confidence = best[piece.key][1], best[piece.key][0]
         if piece.key in surnames and (confidence < _SURE or label == "PER"):
             label, confidence = "PER", _SURE
         known = best.get(piece.key)

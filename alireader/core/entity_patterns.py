@@ -241,7 +241,7 @@ that ``2014 euros`` is an amount, not a year. Scanning a whole text with it is s
 be tried at every position), so the extractor only ``match``-es it where one can start: see
 :data:`DIGIT_TRIGGER`, :data:`CALENDAR_WORDS` and :data:`SCALE_WORDS`."""
 
-DIGIT_TRIGGER = re.compile(r"[\d$€£¥₹₽](?<![\w.,].)")
+DIGIT_TRIGGER = re.compile(r"[\d$€£¥₹₽](?:(?<=[$€£¥₹₽])|(?<![\w.,].))")
 """Where an amount, a percentage or a numeric date can start: a digit or a currency symbol
 that does not continue a word or a number. The character class comes first so the regex
 engine skips everything else at C speed."""

@@ -240,7 +240,7 @@ ORG_SUFFIXES = keys_of(
     Networks Electronics Automotive Aerospace Logistics Foods Brands Tech Digital Services
     Air Jet Space Department Ministry Office Agency Commission Council Committee Authority
     Bureau Board Court Party Union Association Federation Museum Center Centre Trust Fund
-    Institute Hospital School College Academy Society Network Alliance Coalition
+    Institute Hospital School College Academy Society Network Alliance Coalition Consortium
     """
 )
 """Last words that make a capitalised sequence an organisation ("... Holdings", "... SA")."""
@@ -408,7 +408,8 @@ TITLES = keys_of(
     Frère Abbé Général Colonel Capitaine Lieutenant Commandant Sergent Gen. Col. Capt. Sgt.
     Senator Sen. Rep. Gov. Governor President Prime King Queen Prince Princess Pope Pape Roi
     Reine Princesse Cardinal Chancellor Judge Rabbi Imam Sheikh Cheikh Ayatollah Émir
-    Emir Sultan Professor Prof. Doctor Chef
+    Emir Sultan Professor Prof. Doctor Chef Minister Secretary Chairman Chairwoman Director
+    Ambassador Mayor Commissioner Chief Spokesman Spokeswoman Vice
     """
 )
 """Words written just before a person's name, capitalised or abbreviated ("M.", "Dr")."""
@@ -465,7 +466,9 @@ LOC_CUES = keys_of(
     ville capitale commune région département province pays village quartier banlieue
     métropole agglomération localité île îles état usine site port aéroport gare campus
     environs plage vallée massif mont col lac fleuve rivière baie golfe désert forêt canton
-    arrondissement préfecture sous-préfecture diocèse bourg hameau station
+    arrondissement préfecture sous-préfecture diocèse bourg hameau station rue avenue
+    boulevard place quai impasse chemin près nord sud ouest nord-ouest sud-ouest nord-est
+    sud-est large
     city town capital region province country village district suburb state island islands
     plant factory port airport county
     """
@@ -478,6 +481,12 @@ LOC_ROLES = keys_of(
     """
 )
 """Roles held over a place: "le maire de X" is about a place, "le directeur de X" is not."""
+
+PORTFOLIO_ROLES = keys_of("ministre ministère minister ministry secrétaire secretary")
+"""Roles whose "de X" names a portfolio, not an entity: "le ministre des Mines"."""
+
+PLACE_LINKS = keys_of("sur en lès les sous aux le la de du des")
+"""Lower-case words inside hyphenated French place names: "Bourg-en-Bresse", "Aix-les-Bains"."""
 """Nouns (lower case) that announce a place: "la ville de X", "the city of X"."""
 
 SOURCE_CUES = keys_of("selon according d'après")

@@ -1,0 +1,296 @@
+"""The built-in entity extractor: patterns, names, consistency, invariants, backend choice."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alireader.core import entities
+from alireader.core.entities import LABELS, BuiltinBackend, Entity, SpacyBackend, extract
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    return {(entity.text, entity.label) for entity in extract(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "label"),
+    [
+        # French amounts
+        ("Il a levé 200 millions de dollars l'an dernier.", "200 millions de dollars", "MONEY"),
+        ("Le PIB atteint 268,4 milliards de yuans.", "268,4 milliards de yuans", "MONEY"),
+        (
+            "Un budget de 3 milliards 600 millions d'euros.",
+            "3 milliards 600 millions d'euros",
+            "MONEY",
+        ),
+        ("Le billet coûte 16 euros.", "16 euros", "MONEY"),
+        ("Une amende de 50 000 euros a été requise.", "50 000 euros", "MONEY"),
+        ("Un contrat de 12 M€ signé hier.", "12 M€", "MONEY"),
+        ("Il faudra deux milliards d'euros.", "deux milliards d'euros", "MONEY"),
+        # English amounts
+        ("The firm raised $4bn last year.", "$4bn", "MONEY"),
+        ("Sales reached €34.7 billion in total.", "€34.7 billion", "MONEY"),
+        ("It costs $1 million a year.", "$1 million", "MONEY"),
+        ("a deal worth US$5 million", "US$5 million", "MONEY"),
+        # percentages, with every space French typography uses
+        ("une part de 37,6% du marché", "37,6%", "PERCENT"),
+        ("en hausse de 20 % sur un an", "20 %", "PERCENT"),
+        ("en hausse de 20\u00a0% sur un an", "20\u00a0%", "PERCENT"),
+        ("en hausse de 20\u202f% sur un an", "20\u202f%", "PERCENT"),
+        ("up 70 percent from a year earlier", "70 percent", "PERCENT"),
+        ("une baisse de 5 pour cent", "5 pour cent", "PERCENT"),
+        # French dates
+        ("Il a été lancé en juin 2014 à grand bruit.", "juin 2014", "DATE"),
+        ("La décision est attendue le 31 mars.", "31 mars", "DATE"),
+        ("La cérémonie du 11 novembre a eu lieu.", "11 novembre", "DATE"),
+        ("Les ventes de mai 2020 ont chuté.", "mai 2020", "DATE"),
+        ("Sur la saison 2014/2015, le club a gagné.", "2014/2015", "DATE"),
+        ("Le sommet s'ouvre mardi 3 mars 2020 à midi.", "mardi 3 mars 2020", "DATE"),
+        ("Le 1er janvier, tout change.", "1er janvier", "DATE"),
+        ("Il l'a dit lundi devant la presse.", "lundi", "DATE"),
+        ("depuis les années 1990, rien", "années 1990", "DATE"),
+        ("Fondée en 2011, elle emploie", "2011", "DATE"),
+        # English dates
+        ("The merger closed on March 3, 2020 after a review.", "March 3, 2020", "DATE"),
+        ("It opened on 3 March 2020 in the city.", "3 March 2020", "DATE"),
+        ("The deal was sealed on Tuesday by both boards.", "Tuesday", "DATE"),
+        ("Results are due in September for the group.", "September", "DATE"),
+    ],
+)
+def test_patterns(text: str, expected: str, label: str) -> None:
+    assert (expected, label) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ils étaient sept.",  # "sept." is not September
+        "May I ask a question?",  # a modal, not a month
+        "Le prix a baissé de 3 livres.",  # books, not pounds
+    ],
+)
+def test_lookalikes_are_not_dates_or_amounts(text: str) -> None:
+    assert not [e for e in extract(text) if e.label in ("DATE", "MONEY")]
+
+
+def test_people_places_and_organisations_from_cues() -> None:
+    text = (
+        "Selon M. Armand Quelvenec, directeur de la Banque de France à Lyon, le groupe "
+        "Veltravia a perdu de l'argent. La présidente Odile Marchetti s'est rendue au Japon."
+    )
+    assert {
+        ("Armand Quelvenec", "PER"),
+        ("Banque de France", "ORG"),
+        ("Lyon", "LOC"),
+        ("Veltravia", "ORG"),
+        ("Odile Marchetti", "PER"),
+        ("Japon", "LOC"),
+    } <= found(text)
+
+
+def test_sentence_initial_words_are_not_names() -> None:
+    text = (
+        "Mais rien n'est joué. Selon les analystes, la hausse continue. Quelques clients "
+        "hésitent. Concrètement, rien ne change."
+    )
+    assert found(text) == set()
+
+
+def test_a_name_after_an_opening_word_is_kept() -> None:
+    assert ("Armand Quelvenec", "PER") in found("Selon Armand Quelvenec, tout va bien.")
+
+
+def test_elisions() -> None:
+    text = (
+        "Le rachat d'Altorvia par la société Brivane a surpris. Les actions de L'Orvalis montent."
+    )
+    names = found(text)
+    assert ("Altorvia", "ORG") in names  # the elided article is not part of the name
+    assert ("L'Orvalis", "ORG") in names  # inside a sentence, a capital L' belongs to the name
+    assert not any(text.startswith("d'") for text, _ in names)
+
+
+def test_an_elided_country_opening_a_sentence() -> None:
+    assert ("Allemagne", "LOC") in found("L'Allemagne a voté contre le texte.")
+
+
+def test_consistency_propagates_a_surname() -> None:
+    text = (
+        "Le président du club, Tristan Kervadec, a démissionné. Kervadec dirigeait le club "
+        "depuis dix ans. Les supporters regretteront Kervadec."
+    )
+    labels = [e.label for e in extract(text) if e.text == "Kervadec"]
+    assert labels == ["PER", "PER"]  # the sentence-initial one too
+
+
+def test_a_word_written_in_lower_case_elsewhere_is_not_a_name() -> None:
+    text = "Le marché du Numérique progresse. Le numérique représente une part croissante."
+    assert ("Numérique", "ORG") not in found(text)
+
+
+def test_hyphenated_and_particle_names() -> None:
+    names = found(
+        "La ministre Ursula von der Leyen a rencontré Jean-Pierre Lacombe à Saint-Étienne."
+    )
+    assert {
+        ("Ursula von der Leyen", "PER"),
+        ("Jean-Pierre Lacombe", "PER"),
+        ("Saint-Étienne", "LOC"),
+    } <= names
+
+
+def test_french_style_organisation_names_run_on() -> None:
+    names = found("Le rapport de la Commission de régulation de l'énergie a été publié.")
+    assert ("Commission de régulation de l'énergie", "ORG") in names
+
+
+def test_english_names() -> None:
+    text = "Shares of Coastline Systems fell after Judge Margaret Ellison ruled in Boston."
+    assert {
+        ("Coastline Systems", "ORG"),
+        ("Margaret Ellison", "PER"),
+        ("Boston", "LOC"),
+    } <= found(text)
+
+
+def test_dates_cut_capitalised_runs() -> None:
+    assert ("Microsoft", "ORG") in found("On Tuesday Microsoft said it would hire.")
+
+
+def _check_invariants(text: str, result: list[Entity]) -> None:
+    previous_end = 0
+    for entity in result:
+        assert entity.label in LABELS
+        assert 0 <= entity.start < entity.end <= len(text)
+        assert entity.start >= previous_end, "sorted and non-overlapping"
+        assert text[entity.start : entity.end] == entity.text
+        # On word boundaries: never a piece of a word.
+        if entity.start > 0:
+            assert not (text[entity.start - 1].isalnum() and text[entity.start].isalnum())
+        if entity.end < len(text):
+            assert not (text[entity.end - 1].isalnum() and text[entity.end].isalnum())
+        previous_end = entity.end
+
+
+_PIECES = st.sampled_from(
+    [
+        "Jean",
+        "Dupont",
+        "M.",
+        "Mme",
+        "de",
+        "la",
+        "Banque",
+        "France",
+        "Paris",
+        "L'",
+        "d'",
+        "Oréal",
+        "200",
+        "millions",
+        "d'euros",
+        "%",
+        "37,6",
+        "mars",
+        "2020",
+        "$4bn",
+        "€",
+        "Selon",
+        "Mais",
+        ".",
+        ",",
+        " ",
+        "\n",
+        "\u00a0",
+        "\u202f",
+        "«",
+        "»",
+        "-",
+        "'",
+        "’",
+        "États-Unis",
+        "von",
+        "der",
+        "SA",
+        "Inc",
+        "groupe",
+        "à",
+        "le",
+        "11",
+        "Main",
+        "é",
+        "ﬁ",
+        "\x1b",
+        "Tuesday",
+        "March",
+        "3,",
+        "ÉCONOMIE",
+        "iPhone",
+        "Apple's",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=40).map(" ".join))
+def test_any_text_gives_sorted_disjoint_entities_on_word_boundaries(text: str) -> None:
+    _check_invariants(text, extract(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text())
+def test_arbitrary_unicode_is_handled(text: str) -> None:
+    _check_invariants(text, extract(text))
+
+
+def test_builtin_is_the_default_without_spacy(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(entities, "spacy_available", lambda model=entities.SPACY_MODEL: False)
+    chosen = entities.backend("auto")
+    assert isinstance(chosen, BuiltinBackend) and chosen.notice is None
+    asked = entities.backend("spacy")
+    assert isinstance(asked, BuiltinBackend)
+    assert asked.notice is not None and "spaCy" in asked.notice
+    assert entities.backend("builtin").notice is None
+
+
+def test_spacy_is_chosen_when_installed_and_loaded_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(entities, "spacy_available", lambda model=entities.SPACY_MODEL: True)
+    chosen = entities.backend("auto")
+    assert isinstance(chosen, SpacyBackend)
+    assert chosen._nlp is None  # nothing imported until it is used
+    assert isinstance(entities.backend("builtin"), BuiltinBackend)
+
+
+def test_spacy_backend_merges_numeric_entities() -> None:
+    class _Span:
+        def __init__(self, start: int, end: int, label: str) -> None:
+            self.start_char, self.end_char, self.label_ = start, end, label
+
+    class _Doc:
+        def __init__(self, ents: list[_Span]) -> None:
+            self.ents = ents
+
+    text = "Jean Dupont a payé 300 euros le 3 mars."
+    fake = SpacyBackend()
+    # spaCy's own "date" (as MISC) overlaps the built-in DATE, which wins.
+    fake._nlp = lambda _: _Doc([_Span(0, 11, "PER"), _Span(32, 38, "MISC")])
+    result = fake.extract(text)
+    assert [(e.text, e.label) for e in result] == [
+        ("Jean Dupont", "PER"),
+        ("300 euros", "MONEY"),
+        ("3 mars", "DATE"),
+    ]
+
+
+def test_unknown_backend_name() -> None:
+    with pytest.raises(ValueError):
+        entities.backend("nltk")
+
+
+def test_spacy_availability_is_checked_without_importing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    assert entities.spacy_available("no_such_model_xyz") is False
+    assert "spacy" not in sys.modules or entities.spacy_available() in (True, False)
