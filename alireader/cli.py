@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from alireader.config import LoadedSettings, Settings
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("list", "show", "search", "themes", "config")
+SUBCOMMANDS = ("list", "show", "search", "entities", "dupes", "diff", "themes", "config")
 
 
 def _safe(message: str) -> str:
@@ -97,6 +97,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _json_option(search)
     _config_option(search)
+
+    entities = commands.add_parser(
+        "entities", help="the people, places, dates, sums... of one article, or of the corpus"
+    )
+    entities.add_argument(
+        "id", metavar="ID", nargs="?", help="an article ID (default: counts over the corpus)"
+    )
+    _corpus_option(entities)
+    _json_option(entities)
+    _config_option(entities)
+
+    dupes = commands.add_parser("dupes", help="list the clusters of near-duplicate articles")
+    _corpus_option(dupes)
+    _json_option(dupes)
+    _config_option(dupes)
+
+    diff = commands.add_parser("diff", help="show two copies of a story side by side")
+    diff.add_argument("id_a", metavar="ID_A", help="the first article")
+    diff.add_argument("id_b", metavar="ID_B", help="the second article")
+    _corpus_option(diff)
+    diff.add_argument(
+        "--width", metavar="N", type=_positive, help="the output width (default: the terminal's)"
+    )
+    _json_option(diff)
+    _config_option(diff)
 
     themes = commands.add_parser("themes", help="list the themes, bundled and yours")
     _json_option(themes)
@@ -293,10 +318,31 @@ def _open_reader(argv: Sequence[str]) -> int:
     return run_reader([path.expanduser() for path in paths], loaded)
 
 
+def _command_entities(args: argparse.Namespace) -> int:
+    from alireader.cli_entities import command_entities
+
+    return command_entities(args)
+
+
+def _command_dupes(args: argparse.Namespace) -> int:
+    from alireader.cli_duplicates import command_dupes
+
+    return command_dupes(args)
+
+
+def _command_diff(args: argparse.Namespace) -> int:
+    from alireader.cli_duplicates import command_diff
+
+    return command_diff(args)
+
+
 _COMMANDS = {
     "list": _command_list,
     "show": _command_show,
     "search": _command_search,
+    "entities": _command_entities,
+    "dupes": _command_dupes,
+    "diff": _command_diff,
     "themes": _command_themes,
     "config": _command_config,
 }
