@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import os
 import queue
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
@@ -31,11 +32,15 @@ from alireader import paths as app_paths
 from alireader.core.models import LoadWarning
 from alireader.errors import AlireaderError
 from alireader.ui.bodies import BodyStore
+from alireader.ui.entities import LABEL_NAMES, EntityExtractor
 
 if TYPE_CHECKING:
     from alireader.config import LoadedSettings
+    from alireader.core.body_pass import BodyRecord
+    from alireader.core.entities import Entity
+    from alireader.core.entity_index import EntityIndex
     from alireader.core.search import SearchIndex
-    from alireader.ui.indexer import SummaryQueue
+    from alireader.ui.indexer import Sink, SummaryQueue
 
 from alireader.ui.glyphs import ASCII_GLYPHS, GLYPHS
 from alireader.ui.library import Library
@@ -135,12 +140,14 @@ class ReaderApp(App[int]):
         themes: ThemeSetup | None = None,
         keymap: Mapping[str, str] | None = None,
         ascii_only: bool = False,
+        entity_backend: str = "auto",
     ) -> None:
         """Read the corpus under ``paths``; ``state_path`` defaults to the XDG data dir.
 
         ``themes`` defaults to the bundled themes chosen as at start-up without a config;
         ``keymap`` (binding id -> keys) must already be validated; ``ascii_only`` draws marks
-        and borders with ASCII characters.
+        and borders with ASCII characters; ``entity_backend`` is the ``entities.backend``
+        setting.
         """
         themes = themes or choose_theme(None, None, os.environ, None)
         super().__init__(ansi_color=themes.ansi_color)
@@ -166,7 +173,14 @@ class ReaderApp(App[int]):
         self.search_index: SearchIndex | None = None
         """The search index, created by the index worker, filled as the corpus loads."""
         self.index_ready = asyncio.Event()
-        """Set when every body is in the search index."""
+        """Set when every body is in the search index (and the entity index)."""
+        self.entity_backend = entity_backend
+        self.entity_extractor = EntityExtractor(entity_backend)
+        """Finds the entities of the article shown (with a small cache)."""
+        self.entity_index: EntityIndex | None = None
+        """Which articles mention which entities; filled by the index worker."""
+        self.entity_lock = threading.Lock()
+        """Held while the entity index changes or is read (it is not thread-safe itself)."""
         self._summaries: SummaryQueue = queue.SimpleQueue()
         self._last_opened: str | None = None
         self._files = (0, 0)
@@ -284,18 +298,37 @@ class ReaderApp(App[int]):
     def index_corpus(self) -> None:
         """Index titles as they load, then every body (see :mod:`alireader.ui.indexer`)."""
         from alireader.core.search import SearchIndex
-        from alireader.ui.indexer import SearchFeed
+        from alireader.ui.indexer import CorpusFeed
         from alireader.ui.pool import quiet_pool
 
         worker = get_current_worker()
         index = SearchIndex()
         self.search_index = index
-        feed = SearchFeed(index, self._summaries)
+        sinks = [self._entity_sink()]
+        feed = CorpusFeed(index, self._summaries, sinks=sinks)
         feed.run(
             lambda: worker.is_cancelled,
             lambda done, total: self.post_message(self.IndexProgress(done, total)),
             make_pool=quiet_pool,
         )
+
+    def _entity_sink(self) -> Sink:
+        """The entity index, fed with each article's entities found in the body pass."""
+        from functools import partial
+
+        from alireader.core.analysers import article_entities
+        from alireader.core.entity_index import EntityIndex
+        from alireader.ui.indexer import Sink
+
+        entities = EntityIndex()
+        self.entity_index = entities
+
+        def add(records: list[BodyRecord], found: list[list[Entity]]) -> None:
+            with self.entity_lock:
+                for record, mentions in zip(records, found, strict=True):
+                    entities.add(record.id, mentions)
+
+        return Sink(partial(article_entities, self.entity_backend), add)
 
     def on_reader_app_index_progress(self, message: IndexProgress) -> None:
         """Show the indexing progress; a running search is run again on the fuller index."""
@@ -453,6 +486,13 @@ class ReaderApp(App[int]):
                     f"key: {' / '.join(keys[binding_id])}  ·  id: {binding_id}",
                     partial(self.call_next, self.run_action, binding.action, node),
                 )
+        reader = screen.reader
+        for label, (_singular, plural) in LABEL_NAMES.items():
+            yield SystemCommand(
+                f"Entities: show or hide {plural} ({label})",
+                f"highlight the {plural} in the reader, or stop",
+                partial(reader.toggle_label, label),
+            )
         yield SystemCommand("Help", "Every key of the reader", self.action_help)
 
 
@@ -480,6 +520,7 @@ def run_reader(paths: list[Path], loaded: LoadedSettings | None = None) -> int:
         themes=themes,
         keymap=settings.keymap,
         ascii_only=settings.ascii,
+        entity_backend=settings.entities.backend,
     )
     result = app.run()
     return int(result or app.return_code or 0)

@@ -1,10 +1,11 @@
-"""Fill the search index from a worker thread: titles as they load, then every body.
+"""Fill the corpus-wide indexes from a worker thread: titles as they load, then every body.
 
-The loader hands summaries to the :class:`SearchFeed` as batches arrive (so titles, authors and
+The loader hands summaries to the :class:`CorpusFeed` as batches arrive (so titles, authors and
 sources are searchable at once); when loading is over the feed reads every body back
-(:func:`alireader.core.body_pass.iter_bodies`, on every CPU for large corpora) and indexes it.
-The search bar can search at any moment: the index is thread-safe, and results only get better
-as it fills.
+(:func:`alireader.core.body_pass.iter_bodies`, on every CPU for large corpora) and gives each
+body to the search index and to the other :class:`Sink` s (entities, near-duplicates), whose
+per-article work runs in the worker processes beside the parse. The search bar can search at any
+moment: the index is thread-safe, and results only get better as it fills.
 """
 
 from __future__ import annotations
@@ -13,8 +14,17 @@ import contextlib
 import queue
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from alireader.core.body_pass import CHUNK_ARTICLES, BodyRequest, iter_bodies, request_of
+from alireader.core.body_pass import (
+    CHUNK_ARTICLES,
+    Analyser,
+    BodyRecord,
+    BodyRequest,
+    iter_bodies,
+    request_of,
+)
 from alireader.core.corpus import DEFAULT_MAX_BYTES, PoolFactory
 from alireader.core.models import ArticleSummary
 from alireader.core.search import SearchIndex
@@ -22,23 +32,37 @@ from alireader.core.search import SearchIndex
 Progress = Callable[[int, int], None]
 """Called with ``(bodies indexed, bodies to index)``."""
 
-
 SummaryQueue = queue.SimpleQueue[Sequence[ArticleSummary] | None]
 """Batches of summaries as they load, then None: loading is over."""
 
 
-class SearchFeed:
-    """Summaries from a :data:`SummaryQueue` into a :class:`SearchIndex`, then their bodies.
+@dataclass(frozen=True, slots=True)
+class Sink:
+    """An index fed from the body pass: ``analyser`` runs on each article where it is read,
+    ``add(records, results)`` gets each chunk with the analyser's results, in this thread."""
+
+    analyser: Analyser
+    add: Callable[[list[BodyRecord], list[Any]], None]
+
+
+class CorpusFeed:
+    """Summaries from a :data:`SummaryQueue` into a :class:`SearchIndex`, then every body into
+    it and into the sinks.
 
     The app owns the queue (putting a batch costs the event loop nothing, and needs none of the
-    search modules, which are imported by the worker thread, not before the first frame).
+    index modules, which are imported by the worker thread, not before the first frame).
     """
 
     def __init__(
-        self, index: SearchIndex, summaries: SummaryQueue, max_bytes: int = DEFAULT_MAX_BYTES
+        self,
+        index: SearchIndex,
+        summaries: SummaryQueue,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        sinks: Sequence[Sink] = (),
     ) -> None:
         self.index = index
         self.max_bytes = max_bytes
+        self.sinks = tuple(sinks)
         self._queue = summaries
 
     def run(
@@ -70,13 +94,18 @@ class SearchFeed:
                 requests.append(request_of(summary))
         total, done, last = len(requests), 0, 0.0
         progress(0, total)
-        chunks = iter_bodies(requests, self.max_bytes, workers=workers, make_pool=make_pool)
+        analysers = [sink.analyser for sink in self.sinks]
+        chunks = iter_bodies(
+            requests, self.max_bytes, workers=workers, make_pool=make_pool, analysers=analysers
+        )
         with contextlib.closing(chunks):
             for chunk in chunks:
                 if cancelled():
                     return False
                 for record in chunk:
                     self.index.add_body(record.id, record.body)
+                for number, sink in enumerate(self.sinks):
+                    sink.add(chunk, [record.analyses[number] for record in chunk])
                 # Counted in requests: an article whose file changed since yields no body.
                 done = min(total, done + CHUNK_ARTICLES)
                 now = time.monotonic()

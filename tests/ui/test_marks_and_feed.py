@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import queue
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from alireader.core.models import ArticleSummary
 from alireader.core.search import SearchIndex
 from alireader.core.summaries import load_summaries
 from alireader.core.text import visible_controls
-from alireader.ui.indexer import SearchFeed
+from alireader.ui.indexer import CorpusFeed
 from alireader.ui.widgets.marks import marked_text
 from tests.ui.conftest import write_corpus
 
@@ -45,7 +46,7 @@ def test_any_marks_keep_the_text_whole(text: str, spans: list[tuple[int, int]]) 
     assert marked.plain == visible_controls(text)
     ends = [(span.start, span.end) for span in marked.spans]
     assert all(0 <= a < b <= len(marked.plain) for a, b in ends)
-    assert all(b1 <= a2 for (_a1, b1), (a2, _b2) in zip(ends, ends[1:], strict=False))
+    assert all(b1 <= a2 for (_a1, b1), (a2, _b2) in itertools.pairwise(ends))
 
 
 def _feed(summaries: Sequence[ArticleSummary]) -> tuple[SearchIndex, list[tuple[int, int]]]:
@@ -55,7 +56,7 @@ def _feed(summaries: Sequence[ArticleSummary]) -> tuple[SearchIndex, list[tuple[
     pending.put(summaries[1:])
     pending.put(None)
     progress: list[tuple[int, int]] = []
-    done = SearchFeed(index, pending).run(lambda: False, lambda d, t: progress.append((d, t)))
+    done = CorpusFeed(index, pending).run(lambda: False, lambda d, t: progress.append((d, t)))
     assert done
     return index, progress
 
@@ -77,4 +78,4 @@ def test_the_feed_indexes_titles_then_bodies(tmp_path: Path) -> None:
 
 def test_the_feed_stops_when_cancelled() -> None:
     pending: queue.SimpleQueue[Sequence[ArticleSummary] | None] = queue.SimpleQueue()
-    assert not SearchFeed(SearchIndex(), pending).run(lambda: True, lambda d, t: None)
+    assert not CorpusFeed(SearchIndex(), pending).run(lambda: True, lambda d, t: None)

@@ -87,6 +87,29 @@ def test_main_screen_in_each_theme(snap_compare: Any, make_app: AppFactory, them
     assert snap_compare(app, terminal_size=(80, 24), run_before=wait_loaded)
 
 
+@pytest.mark.parametrize(
+    "theme",
+    [
+        "alireader-dark",
+        "alireader-light",
+        "alireader-ansi",
+        "alireader-monochrome",
+        "alireader-high-contrast",
+    ],
+)
+def test_entities_in_each_theme(snap_compare: Any, make_app: AppFactory, theme: str) -> None:
+    """Who, what, where, when and how much, visible at a glance in every bundled theme."""
+
+    async def open_article(pilot: Pilot[Any]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("j", "j", "j", "enter")  # the article with people, places, sums
+        await wait_reader(pilot)
+
+    themes = choose_theme(theme, None, {}, None)
+    app = make_app(themes=themes)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=open_article)
+
+
 def test_main_screen_under_no_color(snap_compare: Any, make_app: AppFactory) -> None:
     themes = choose_theme(None, None, {"NO_COLOR": "1"}, None)
     assert snap_compare(make_app(themes=themes), terminal_size=(80, 24), run_before=wait_loaded)

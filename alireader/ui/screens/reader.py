@@ -33,6 +33,7 @@ from alireader.ui.widgets import (
 if TYPE_CHECKING:
     from alireader.core.search import Hit, SearchResult
     from alireader.ui.app import ReaderApp
+    from alireader.ui.screens.entity_panel import PanelEntry
 
 NARROW_WIDTH = 100
 """Below this many columns the list and the reader are stacked instead of side by side."""
@@ -59,6 +60,18 @@ class MainScreen(Screen[None]):
         Binding("w", "show_warnings", "Load warnings", id="view.warnings", show=False),
         Binding("slash", "focus_search", "Search", id="search.focus"),
         Binding("escape", "end_search", "End search", id="search.end", show=False),
+        Binding("e", "toggle_entities", "Entities", id="entities.toggle"),
+        Binding("E", "entity_panel", "Entity panel", id="entities.panel", show=False),
+        Binding(
+            "right_square_bracket", "next_entity", "Next entity", id="entities.next", show=False
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_entity",
+            "Previous entity",
+            id="entities.previous",
+            show=False,
+        ),
     ]
 
     def __init__(
@@ -235,6 +248,62 @@ class MainScreen(Screen[None]):
     def action_show_warnings(self) -> None:
         """List the files that could not be used."""
         self.reader_app.action_warnings()
+
+    # -- named entities ----------------------------------------------------------------------
+
+    def action_toggle_entities(self) -> None:
+        """Highlight named entities in the reader, or stop."""
+        self.reader.action_toggle_entities()
+
+    def action_next_entity(self) -> None:
+        """Bring the reader's next highlighted entity into view."""
+        self.reader.action_next_entity()
+
+    def action_previous_entity(self) -> None:
+        """Bring the reader's previous highlighted entity into view."""
+        self.reader.action_previous_entity()
+
+    def action_entity_panel(self) -> None:
+        """List the article's entities; enter on one shows the articles mentioning it."""
+        from dataclasses import replace
+
+        from alireader.ui.screens.entity_panel import EntityPanel, group_entities
+
+        reader, app = self.reader, self.reader_app
+        if reader.summary is None or not reader.entities:
+            app.notify("No named entities found in this article.", timeout=4)
+            return
+        entries = group_entities(reader.entities)
+        index = app.entity_index
+        ready = app.index_ready.is_set()
+        if index is not None:
+            with app.entity_lock:
+                entries = [
+                    replace(e, articles=len(index.articles_mentioning(e.text, e.label)))
+                    for e in entries
+                ]
+        note = "enter: the articles that mention it · escape: close"
+        if not ready:
+            note += " · (the corpus is still being indexed: article counts so far)"
+        panel = EntityPanel(
+            reader.summary.title,
+            entries,
+            app.theme_styles,
+            note,
+            lambda entry: reader.focus_entity(entry.key, entry.label),
+        )
+        app.push_screen(panel, self._entity_chosen)
+
+    def _entity_chosen(self, entry: PanelEntry | None) -> None:
+        self.reader.focus_entity(None)
+        if entry is not None:
+            self.search_for_entity(entry.text, entry.label)
+
+    def search_for_entity(self, text: str, label: str) -> None:
+        """Show the articles that mention an entity: a search for ``label:"text"``."""
+        quoted = text.replace('"', " ")
+        self.search_bar.value = f'{label.lower()}:"{quoted}"'
+        self.article_list.focus()
 
     # -- the search bar ----------------------------------------------------------------------
 

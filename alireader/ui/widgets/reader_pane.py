@@ -13,6 +13,7 @@ objects: it is never parsed as markup, and escape sequences in a file are shown,
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -29,8 +30,12 @@ from textual.worker import get_current_worker
 from alireader.core.models import Article, ArticleSummary, BlockKind
 from alireader.core.text import visible_controls
 from alireader.ui.bodies import BodyStore
+from alireader.ui.entities import EntityExtractor, legend
 from alireader.ui.widgets.marks import Mark, marked_text
 from alireader.ui.widgets.styling import text_style
+
+if TYPE_CHECKING:
+    from alireader.core.entities import Entity
 
 WORDS_PER_MINUTE = 230  # an average adult reading speed for prose
 LOADING_DELAY = 1 / 60
@@ -65,14 +70,15 @@ def _stylize_literal(
     text.stylize(style, start, end)
 
 
-def _line_of_match(text: Text, number: int, width: int, app: App[object]) -> int | None:
-    """The line (0-based) on which match ``number`` starts once ``text`` wraps at ``width``."""
+def _line_of_mark(text: Text, kind: str, number: int, width: int, app: App[object]) -> int | None:
+    """The line (0-based) on which mark ``number`` of ``kind`` starts once ``text`` wraps at
+    ``width`` (marks carry ``{kind: number}`` in their style's meta, which wrapping keeps)."""
     if width <= 0:
         return None
     for line, row in enumerate(text.wrap(app.console, width)):
         for span in row.spans:
             style = span.style
-            if isinstance(style, Style) and style.meta.get("match") == number:
+            if isinstance(style, Style) and style.meta.get(kind) == number:
                 return line
     return None
 
@@ -109,6 +115,10 @@ class ReaderPane(VerticalScroll, can_focus=True):
 
     show_removed: reactive[bool] = reactive(False)
     """Whether the lines taken out of the body (boilerplate) are shown above it."""
+    show_entities: reactive[bool] = reactive(True)
+    """Whether named entities are highlighted (with a legend under the metadata)."""
+    hidden_labels: reactive[frozenset[str]] = reactive(frozenset)
+    """Entity labels not highlighted even when entities are shown."""
 
     class Back(Message):
         """The user wants to go back to the list."""
@@ -138,12 +148,19 @@ class ReaderPane(VerticalScroll, can_focus=True):
         """Where those words stand in the body shown, in order."""
         self.current_match = -1
         """The match the view was last moved to (-1: none yet)."""
+        self.entities: list[Entity] = []
+        """The named entities of the body shown (empty until found)."""
+        self.current_entity = -1
+        """The entity the view was last moved to with ] or [ (-1: none)."""
+        self.focused_entity: tuple[str, str] | None = None
+        """``(entity key, label)`` whose mentions stand out (chosen in the entity panel)."""
 
     def compose(self) -> ComposeResult:
         """The article column: title, metadata, removed lines (hidden), body."""
         with Vertical(id="article"):
             yield Static(Text("No article selected."), id="title")
             yield Static("", id="meta")
+            yield Static("", id="legend")
             yield Static("", id="removed")
             yield Static("", id="body")
 
@@ -164,6 +181,8 @@ class ReaderPane(VerticalScroll, can_focus=True):
             return
         self.summary, self.article, self.problem = summary, None, None
         self.words, self.matches, self.current_match = words, [], -1
+        self.entities, self.current_entity, self.focused_entity = [], -1, None
+        self._show_legend()
         self._stop_loading()
         title, meta = self.query_one("#title", Static), self.query_one("#meta", Static)
         if summary is None:
@@ -231,6 +250,114 @@ class ReaderPane(VerticalScroll, can_focus=True):
         if self.matches and not had_matches:
             # Once the new text is laid out: only then are the line positions known.
             self.call_after_refresh(self.jump_to_match, 0)
+        if not self.entities:
+            self._want_entities(article)
+
+    # -- named entities --------------------------------------------------------------------------
+
+    def _want_entities(self, article: Article) -> None:
+        extractor: EntityExtractor | None = getattr(self.app, "entity_extractor", None)
+        if extractor is None or self.summary is None:
+            return
+        found = extractor.cached(self.summary.key)
+        if found is not None:
+            self._entities_found(self.summary, found)
+        else:
+            self._find_entities(extractor, self.summary, article)
+
+    @work(thread=True, exclusive=True, group="article-entities", name="find entities")
+    def _find_entities(
+        self, extractor: EntityExtractor, summary: ArticleSummary, article: Article
+    ) -> None:
+        found = extractor.extract(summary.key, article.body)
+        notice = extractor.take_notice()
+        if notice is not None:
+            with contextlib.suppress(RuntimeError):
+                self.app.call_from_thread(self.app.notify, notice, severity="warning", timeout=10)
+        if not get_current_worker().is_cancelled:
+            with contextlib.suppress(RuntimeError):
+                self.app.call_from_thread(self._entities_found, summary, found)
+
+    def _entities_found(self, summary: ArticleSummary, found: list[Entity]) -> None:
+        if summary is not self.summary or self.article is None or not self.is_attached:
+            return
+        self.entities = found
+        self._show_legend()
+        if found and self.show_entities:
+            self._rerender()
+
+    def body_text(self) -> Text:
+        """The body as it is drawn now, with its marks (empty while none is shown)."""
+        return Text() if self.article is None else self._body(self.article)
+
+    def _rerender(self) -> None:
+        if self.article is not None:
+            self.query_one("#body", Static).update(self._body(self.article))
+
+    def _show_legend(self) -> None:
+        panel = self.query_one("#legend", Static)
+        shown = self.show_entities and bool(self.entities)
+        panel.display = shown
+        if shown:
+            styles: dict[str, Style] = getattr(self.app, "theme_styles", {})
+            panel.update(legend(self.entities, styles, self.hidden_labels))
+
+    def watch_show_entities(self) -> None:
+        """Show or hide the highlighting and the legend."""
+        self._show_legend()
+        self._rerender()
+
+    def watch_hidden_labels(self) -> None:
+        """Highlight only the labels still wanted."""
+        self._show_legend()
+        self._rerender()
+
+    def toggle_label(self, label: str) -> None:
+        """Hide one label's highlighting, or show it again."""
+        self.hidden_labels = self.hidden_labels ^ {label}
+
+    def focus_entity(self, key: str | None, label: str | None = None) -> None:
+        """Make the mentions of one entity stand out and bring the first into view (None:
+        none stands out)."""
+        from alireader.core.entity_index import entity_key
+
+        self.focused_entity = None if key is None or label is None else (key, label)
+        self.show_entities = True
+        self._rerender()
+        if self.focused_entity is not None:
+            for number, entity in enumerate(self.entities):
+                if (entity_key(entity.text), entity.label) == self.focused_entity:
+                    self.call_after_refresh(self._jump, "entity", number)
+                    break
+
+    def _visible_entities(self) -> list[tuple[int, Entity]]:
+        if not self.show_entities:
+            return []
+        hidden = self.hidden_labels
+        return [(n, e) for n, e in enumerate(self.entities) if e.label not in hidden]
+
+    def action_toggle_entities(self) -> None:
+        """Highlight named entities, or stop."""
+        self.show_entities = not self.show_entities
+
+    def action_next_entity(self) -> None:
+        """Move the view to the next highlighted entity (after the last: the first)."""
+        self._step_entity(1)
+
+    def action_previous_entity(self) -> None:
+        """Move the view to the previous highlighted entity (before the first: the last)."""
+        self._step_entity(-1)
+
+    def _step_entity(self, step: int) -> None:
+        numbers = [number for number, _entity in self._visible_entities()]
+        if not numbers:
+            self.app.bell()
+            return
+        if self.current_entity in numbers:
+            at = (numbers.index(self.current_entity) + step) % len(numbers)
+        else:
+            at = 0 if step > 0 else len(numbers) - 1
+        self._jump("entity", numbers[at])
 
     def _show_loading(self) -> None:
         if self.article is None and self.problem is None and self.summary is not None:
@@ -252,14 +379,33 @@ class ReaderPane(VerticalScroll, can_focus=True):
                 marks.append((start, start + len(block.text), heading))
             start += len(block.text) + 2
         body = marked_text(article.body, marks)
+        shifted = len(body) != len(article.body)
+        self._mark_entities(body, article.body, shifted=shifted)
         # Matches go over the headings' style; each carries its number in the style's meta,
         # which survives wrapping, so a jump can find the line a match landed on.
-        shifted = len(body) != len(article.body)
         for number, span in enumerate(self.matches):
             current = number == self.current_match
             style = self._match_style(current) + Style.from_meta({"match": number})
             _stylize_literal(body, article.body, span, style, shifted=shifted)
         return body
+
+    def _mark_entities(self, body: Text, source: str, *, shifted: bool) -> None:
+        visible = self._visible_entities()
+        if not visible:
+            return
+        styles: dict[str, Style] = getattr(self.app, "theme_styles", {})
+        focused = self.focused_entity
+        key_of = None
+        if focused is not None:
+            from alireader.core.entity_index import entity_key as key_of
+        for number, entity in visible:
+            style = styles.get(entity.label, Style(bold=True))
+            if number == self.current_entity or (
+                key_of is not None and (key_of(entity.text), entity.label) == focused
+            ):
+                style += Style(reverse=True)
+            style += Style.from_meta({"entity": number})
+            _stylize_literal(body, source, (entity.start, entity.end), style, shifted=shifted)
 
     def _match_style(self, current: bool) -> Style:
         # Every match stands out from the text; the one the view moved to wears the theme's
@@ -278,6 +424,14 @@ class ReaderPane(VerticalScroll, can_focus=True):
             return bool(self.matches)
         return True
 
+    def _jump(self, kind: str, number: int) -> None:
+        if kind == "entity":
+            self.current_entity = number
+            self._rerender()
+            self._scroll_to_mark(kind, number)
+        else:
+            self.jump_to_match(number)
+
     def action_next_match(self) -> None:
         """Move the view to the next search match (after the last: back to the first)."""
         if self.matches:
@@ -293,16 +447,22 @@ class ReaderPane(VerticalScroll, can_focus=True):
         if not self.matches or self.article is None or not self.is_attached:
             return
         self.current_match = max(0, min(number, len(self.matches) - 1))
+        self._rerender()
+        self._scroll_to_mark("match", self.current_match, attempts)
+
+    def _scroll_to_mark(self, kind: str, number: int, attempts: int = 4) -> None:
+        """Scroll so that mark ``number`` of ``kind`` ("match", "entity") is in view."""
+        if self.article is None or not self.is_attached:
+            return
         body = self.query_one("#body", Static)
         text = self._body(self.article)
-        body.update(text)
-        line = _line_of_match(text, self.current_match, body.content_region.width, self.app)
+        line = _line_of_mark(text, kind, number, body.content_region.width, self.app)
         if line is None:
             return
         if line >= body.size.height and attempts:
             # The new text is not laid out yet (the body still has the old one's height, and
             # the scroll range with it): try again after the next refresh.
-            self.call_after_refresh(self.jump_to_match, number, attempts=attempts - 1)
+            self.call_after_refresh(self._scroll_to_mark, kind, number, attempts - 1)
             return
         top = body.region.y - self.region.y + round(self.scroll_offset.y) + line
         self.scroll_to(y=max(0, top - self.MATCH_CONTEXT), animate=False, immediate=True)

@@ -1,0 +1,30 @@
+"""Per-article work for the body pass (:mod:`alireader.core.body_pass`), run where each article
+is read: in a worker process for large corpora.
+
+Each analyser is a module-level function (worker processes find it by name) from an
+:class:`~alireader.core.models.Article` to something small: only its result and the body come
+back to the app.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from alireader.core.models import Article
+
+if TYPE_CHECKING:
+    from alireader.core.entities import Backend, Entity
+
+_BACKENDS: dict[str, Backend] = {}
+
+
+def article_entities(backend_name: str, article: Article) -> list[Entity]:
+    """The entities of ``article``'s body by the ``entities.backend`` named (loaded once per
+    process). Bind the name with ``functools.partial`` to make an analyser."""
+    from alireader.core.entities import backend
+
+    found = _BACKENDS.get(backend_name)
+    if found is None:
+        found = _BACKENDS[backend_name] = backend(backend_name)
+        found.load()
+    return found.extract(article.body)
