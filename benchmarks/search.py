@@ -33,6 +33,7 @@ import argparse
 import gc
 import json
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -188,7 +189,7 @@ def _flatten(articles: Sequence[Article], path: Path) -> None:
             out.write(" ".join(" ".join(fields).split()) + "\n")
 
 
-def _fzf(index: SearchIndex, articles: Sequence[Article]) -> dict[str, object]:
+def _fzf(index: SearchIndex, articles: Sequence[Article], runs: int) -> dict[str, object]:
     fzf = shutil.which("fzf")
     if fzf is None:
         return {"skipped": "fzf is not on PATH (Debian: apt-get install fzf)"}
@@ -199,7 +200,7 @@ def _fzf(index: SearchIndex, articles: Sequence[Article]) -> dict[str, object]:
         _flatten(articles, flat)
         for query in _all_queries():
             fzf_runs, core_runs = [], []
-            for _ in range(3):  # alternated, medians: the machine is shared
+            for _ in range(runs):  # alternated, medians: the machine is shared
                 with flat.open("rb") as lines:
                     started = time.perf_counter()
                     done = subprocess.run(
@@ -238,11 +239,15 @@ def measure(n: int, memory: bool = True, fzf: bool = True) -> dict[str, object]:
     _log(f"[{n:,}] loading ...")
     articles = list(load_corpus([folder]).articles)
     _log(f"[{n:,}] building ...")
+    rss_before = _peak_rss_mb()
     index, seconds = _build(articles)
     figures: dict[str, object] = {
         "articles": len(articles),
         "vocabulary": len(index.vocabulary),
         "build_s": round(seconds, 2),
+        # The process's peak RSS (articles loaded, then the index): cheap at any size.
+        "rss_peak_before_build_mb": rss_before,
+        "rss_peak_after_build_mb": _peak_rss_mb(),
     }
     if memory:
         _log(f"[{n:,}] building under tracemalloc ...")
@@ -251,11 +256,17 @@ def measure(n: int, memory: bool = True, fzf: bool = True) -> dict[str, object]:
     index.prepare()  # as the reader does once the index is filled
     figures["typing"] = _keystrokes(index)
     figures["findability"] = _findability(index, articles)
+    _log(f"[{n:,}] {json.dumps(figures)}")
     if fzf:
         _log(f"[{n:,}] fzf ...")
-        figures["fzf"] = _fzf(index, articles)
-    _log(f"[{n:,}] {json.dumps({k: v for k, v in figures.items() if k != 'fzf'})}")
+        # fzf reads the whole corpus per query (some 20 s at 100k here): fewer runs there.
+        figures["fzf"] = _fzf(index, articles, runs=3 if n < 50_000 else 1)
+        _log(f"[{n:,}] fzf: {json.dumps(figures['fzf'])}")
     return figures
+
+
+def _peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux
 
 
 def _run_median(command: list[str], runs: int) -> float:
@@ -312,7 +323,9 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--sizes", help="comma-separated corpus sizes (default: 1k, 10k, 100k)")
     group.add_argument("--quick", action="store_true", help="1k and 10k articles only")
-    parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc pass")
+    parser.add_argument(
+        "--no-memory", action="store_true", help="skip the tracemalloc pass (slow at 100k)"
+    )
     parser.add_argument("--no-fzf", action="store_true", help="skip the fzf comparison")
     args = parser.parse_args(argv)
     if args.sizes:
