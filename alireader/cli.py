@@ -243,6 +243,8 @@ def _command_search(args: argparse.Namespace) -> int:
     corpus = load_corpus(corpus_paths(args.corpus, settings), max_bytes=max_bytes)
     index = SearchIndex()
     index.add_many(corpus.articles)
+    if _names_entities(args.query):
+        index.entity_lookup = _entity_lookup(corpus.articles, settings.entities.backend)
     limit = args.limit if args.limit is not None else settings.search.limit
     started = time.perf_counter()  # the search itself, not the load (see DESIGN.md)
     result = index.search(args.query, limit)
@@ -257,6 +259,32 @@ def _command_search(args: argparse.Namespace) -> int:
     human.print_warnings(human.make_console(sys.stderr), corpus.warnings)
     human.print_hits(human.make_console(), result, took_ms)
     return EXIT_OK
+
+
+def _names_entities(query: str) -> bool:
+    """Whether ``query`` has ``@name`` or ``per:name`` terms (worth extracting entities for)."""
+    from alireader.core.query import Field, parse_query
+
+    return any(
+        term.field is Field.ENTITY for clause in parse_query(query).clauses for term in clause
+    )
+
+
+def _entity_lookup(articles: Sequence[Any], backend_name: str) -> Any:
+    """The search's entity lookup over ``articles``, extracted now with the configured backend."""
+    from alireader.core.entities import backend
+    from alireader.core.entity_index import build_index
+
+    extractor = backend(backend_name)
+    if extractor.notice:
+        print(f"alireader: {extractor.notice}", file=sys.stderr)
+    extractor.load()
+    entities = build_index(((a.id, a.body) for a in articles), extractor.extract)
+
+    def lookup(words: tuple[str, ...], label: str | None, prefix: bool) -> set[str]:
+        return entities.match(" ".join(words), label, prefix=prefix)
+
+    return lookup
 
 
 def _command_themes(args: argparse.Namespace) -> int:

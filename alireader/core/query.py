@@ -6,7 +6,9 @@
 Grammar, informally (whitespace separates terms; every term must match)::
 
     term    := ["!"] [field ":"] ["'" | "^"] text ["$"]
+             | ["!"] ("@" | label ":") text      (articles mentioning a named entity)
     field   := "title" | "author" | "source"
+    label   := "per" | "org" | "loc" | "misc" | "date" | "money" | "percent"
     text    := word | '"' words '"'          (an unclosed quote runs to the end)
     clause  := term ("|" term)*              (any of the alternatives)
 
@@ -43,9 +45,30 @@ class Field(StrEnum):
     TITLE = "title"
     AUTHOR = "author"
     SOURCE = "source"
+    ENTITY = "entity"  # @name, per:name ...: the articles that mention that named entity
 
 
 FIELD_NAMES = frozenset({"title", "author", "source"})
+ENTITY_LABELS = {
+    "per": "PER",
+    "org": "ORG",
+    "loc": "LOC",
+    "misc": "MISC",
+    "date": "DATE",
+    "money": "MONEY",
+    "percent": "PERCENT",
+}
+"""Query prefixes (``per:``) of the entity labels."""
+_ENTITY_NAMES = {
+    None: "entity",
+    "PER": "person",
+    "ORG": "organisation",
+    "LOC": "place",
+    "MISC": "name",
+    "DATE": "date",
+    "MONEY": "amount",
+    "PERCENT": "percentage",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +84,16 @@ class Term:
     field: Field = Field.ANY
     negated: bool = False
     prefix: bool = False
+    label: str | None = None
+    """For an entity term (:attr:`Field.ENTITY`): the label wanted, or None for any."""
 
     def describe(self) -> str:
         """A short human reading, such as ``not title:"amazon" (exact)``."""
         text = " ".join(self.words)
         shown = f'"{text}…"' if self.prefix else f'"{text}"'
+        if self.field is Field.ENTITY:
+            shown = f"{_ENTITY_NAMES.get(self.label, 'entity')} {shown}"
+            return f"not {shown}" if self.negated else shown
         if len(self.words) > 1:
             shown = f"phrase {shown}"
         if self.field is not Field.ANY:
@@ -147,10 +175,22 @@ def _term(token: str, notes: list[str]) -> Term | None:
     negated = rest.startswith("!")
     rest = rest[1:] if negated else rest
     field = Field.ANY
+    label: str | None = None
     name, colon, after = rest.partition(":")
     if colon and name.casefold() in FIELD_NAMES:
         field = Field(name.casefold())
         rest = after
+    elif colon and name.casefold() in ENTITY_LABELS:
+        field, label, rest = Field.ENTITY, ENTITY_LABELS[name.casefold()], after
+    elif rest.startswith("@") and len(rest) > 1:
+        field, rest = Field.ENTITY, rest[1:]
+    if field is Field.ENTITY:
+        # A name is matched word for word against the entities (no operators inside it).
+        words = tuple(query_words(rest.replace('"', " ")))
+        if not words:
+            notes.append(f"ignored {token!r} (no name after it)")
+            return None
+        return Term(words=words, field=field, negated=negated, label=label)
     mode = Mode.FUZZY
     if rest.startswith("'"):
         mode, rest = Mode.EXACT, rest[1:]
@@ -201,6 +241,6 @@ def parse_query(text: str, prefix_last: bool = False) -> Query:
         if last.mode is Mode.FUZZY and not last.negated:
             found[-1] = (
                 *found[-1][:-1],
-                Term(last.words, last.mode, last.field, last.negated, prefix=True),
+                Term(last.words, last.mode, last.field, last.negated, True, last.label),
             )
     return Query(text=text, clauses=tuple(found), notes=tuple(notes))

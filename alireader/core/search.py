@@ -61,6 +61,11 @@ _PHRASE_BONUS = 1.5
 _PROXIMITY_BONUS = 0.5  # at most +50% for terms side by side
 _BODY_FIRST = {BODY: 0, TITLE: 1, AUTHOR: 2, SOURCE: 3}
 _RERANK_POOL = 40  # how many of the best candidates get the (slower) proximity re-ranking
+_ENTITY_SCORE = 2.0  # mentioning the entity asked for counts like a strong title match
+
+EntityLookup = Callable[[tuple[str, ...], str | None, bool], Iterable[str]]
+"""``(folded words of a name, label or None, last word is a prefix) -> article IDs`` of the
+articles that mention such a named entity (see :meth:`EntityIndex.match`)."""
 _POSITION_CACHE_SIZE = 64  # anchors whose positions are kept (see SearchIndex._phrase_docs)
 
 
@@ -197,6 +202,8 @@ class SearchIndex:
         self._tokens: tuple[list[bytes], ...] = ([], [], [], [])
         self._by_id: dict[str, int] = {}
         self._lock = threading.Lock()
+        self.entity_lookup: EntityLookup | None = None
+        """Answers ``@name`` and ``per:name`` terms; without it they find nothing."""
         # Per query word and per term results; cleared whenever the index changes.
         self._word_cache: dict[tuple[str, Mode, bool], list[tuple[int, float]]] = {}
         self._term_cache: dict[Term, dict[int, float]] = {}
@@ -356,6 +363,8 @@ class SearchIndex:
         return result
 
     def _term_scores(self, term: Term) -> dict[int, float]:
+        if term.field is Field.ENTITY:
+            return self._entity_scores(term)  # not cached: the entity index fills separately
         cached = self._term_cache.get(term)
         if cached is None:
             cached = self._term_cache[term] = self._compute_term(term)
@@ -571,8 +580,24 @@ class SearchIndex:
             return pool
         return [(doc, score * self._closeness(doc, groups)) for doc, score in pool]
 
+    def _entity_scores(self, term: Term) -> dict[int, float]:
+        """The articles that mention the entity named by ``term`` (see :attr:`entity_lookup`),
+        scored by how much they say its words (so the ones about it come first)."""
+        lookup = self.entity_lookup
+        if lookup is None:
+            return {}
+        by_id = self._by_id
+        docs = {by_id[i] for i in lookup(term.words, term.label, term.prefix) if i in by_id}
+        if not docs:
+            return {}
+        words = Term(term.words, Mode.EXACT, Field.ANY, prefix=term.prefix)
+        said = self._compute_term(words)
+        return {doc: _ENTITY_SCORE + said.get(doc, 0.0) for doc in docs}
+
     def _term_matches(self, term: Term) -> list[list[tuple[int, float]]]:
         """The vocabulary matches of each word of ``term``."""
+        if term.field is Field.ENTITY:  # highlight the name's words as written
+            term = Term(term.words, Mode.EXACT, Field.ANY, prefix=term.prefix)
         last = len(term.words) - 1
         return [
             self._matches(word, _word_mode(term, i, last), term.prefix and i == last)

@@ -304,7 +304,7 @@ class ReaderApp(App[int]):
         worker = get_current_worker()
         index = SearchIndex()
         self.search_index = index
-        sinks = [self._entity_sink()]
+        sinks = [self._entity_sink(index)]
         feed = CorpusFeed(index, self._summaries, sinks=sinks)
         feed.run(
             lambda: worker.is_cancelled,
@@ -312,8 +312,9 @@ class ReaderApp(App[int]):
             make_pool=quiet_pool,
         )
 
-    def _entity_sink(self) -> Sink:
-        """The entity index, fed with each article's entities found in the body pass."""
+    def _entity_sink(self, search: SearchIndex) -> Sink:
+        """The entity index, fed with each article's entities found in the body pass, and
+        asked by the search for ``@name`` and ``per:name`` terms."""
         from functools import partial
 
         from alireader.core.analysers import article_entities
@@ -322,6 +323,12 @@ class ReaderApp(App[int]):
 
         entities = EntityIndex()
         self.entity_index = entities
+
+        def lookup(words: tuple[str, ...], label: str | None, prefix: bool) -> set[str]:
+            with self.entity_lock:
+                return entities.match(" ".join(words), label, prefix=prefix)
+
+        search.entity_lookup = lookup
 
         def add(records: list[BodyRecord], found: list[list[Entity]]) -> None:
             with self.entity_lock:

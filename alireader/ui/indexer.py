@@ -112,5 +112,6 @@ class CorpusFeed:
                 if now - last >= interval:
                     progress(done, total)
                     last = now
+        self.index.prepare()  # sorted now, not on the next keystroke
         progress(total, total)
         return True

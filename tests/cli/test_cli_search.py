@@ -67,3 +67,19 @@ def test_malformed_queries_never_fail() -> None:
     for query in ('"', "|", "!", "title:", "^$", "'", "a | | b"):
         result = run("search", query, "--json")
         assert result.returncode == 0, (query, result.stderr)
+
+
+def test_entity_terms_find_the_articles_mentioning_a_name(tmp_path: Path) -> None:
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Un portrait\n\nMarie Curie travaille à Paris avec Pierre Curie.\n", encoding="utf-8"
+    )
+    (corpus / "b.txt").write_text(
+        "Une curie romaine\n\nLa curie se réunit à Rome demain.\n", encoding="utf-8"
+    )
+    found = json.loads(run("search", "per:curie", "-C", str(corpus), "--json").stdout)
+    assert [hit["id"] for hit in found["hits"]] == ["a"]
+    found = json.loads(run("search", "@rome", "-C", str(corpus), "--json").stdout)
+    assert [hit["id"] for hit in found["hits"]] == ["b"]
+    assert json.loads(run("search", "curie", "-C", str(corpus), "--json").stdout)["hits"]

@@ -41,6 +41,8 @@ NOTES = (
     "  a | b           either\n"
     '  "11 main"       these words side by side (a phrase)\n'
     "  title: author: source:   only in that field (title:alibaba)\n"
+    "  @name  per:name  org: loc: misc: date: money: percent:   articles mentioning that "
+    'named entity (per:"marie curie")\n'
     "The bar says how it read the query; a query that cannot be read as written is read as "
     "literally as possible, never refused."
 )
