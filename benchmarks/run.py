@@ -1,8 +1,13 @@
 """``python -m benchmarks``: generate (or reuse) the corpora and measure alireader on them.
 
-    python -m benchmarks                      # 1k, 10k and 100k articles
+    python -m benchmarks                      # 1k, 10k and 100k articles, every part
     python -m benchmarks --quick              # 1k and 10k only
     python -m benchmarks --sizes 1000,5000
+    python -m benchmarks --parts search,reader
+
+The parts: ``load`` (parsing, loading, ``list --json``: this module), and ``search``,
+``entities``, ``duplicates``, ``reader`` (``benchmarks/<part>.py``, each also runnable alone and
+each printing its own JSON, which is nested here under its name).
 
 Prints one JSON summary on stdout; progress goes to stderr. Every measurement runs in a fresh
 subprocess, reaped with ``os.wait4`` so its peak RSS is its own and not the maximum of every
@@ -215,6 +220,40 @@ def targets(results: list[dict[str, object]]) -> dict[str, object]:
     }
 
 
+PARTS = ("load", "search", "entities", "duplicates", "reader")
+_PART_TIMEOUT = 4 * 3600
+
+
+def _parts(text: str) -> tuple[str, ...]:
+    parts = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [part for part in parts if part not in PARTS]
+    if unknown or not parts:
+        raise argparse.ArgumentTypeError(f"parts are among {', '.join(PARTS)}, not {text!r}")
+    return parts
+
+
+def _measure_part(part: str, sizes: tuple[int, ...]) -> object:
+    """Run ``benchmarks/<part>.py`` on ``sizes`` in a child and return its JSON."""
+    command = [sys.executable, "-m", f"benchmarks.{part}"]
+    listed = ",".join(str(n) for n in sizes)
+    if part == "entities":
+        command += [] if 100_000 in sizes else ["--quick"]
+    elif part == "reader":
+        command += ["--sizes", *(str(n) for n in sizes if n >= 10_000)]
+    else:
+        command += ["--sizes", listed]
+        if part == "search" and max(sizes) >= 100_000:
+            command.append("--no-memory")  # tracemalloc over a 100k index takes minutes
+    print(f"[{part}] {' '.join(command[1:])} ...", file=sys.stderr)
+    result = run_child(command, _PART_TIMEOUT)
+    if result.error is not None:
+        return {"error": result.error}
+    try:
+        return json.loads(result.stdout)
+    except ValueError:
+        return {"error": "no JSON on its output", "output_tail": result.stdout[-500:]}
+
+
 def _sizes(text: str) -> tuple[int, ...]:
     try:
         sizes = tuple(int(part.replace("_", "")) for part in text.split(",") if part.strip())
@@ -238,16 +277,26 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated corpus sizes in articles (default: 1000,10000,100000)",
     )
     group.add_argument("--quick", action="store_true", help="1k and 10k articles only")
+    parser.add_argument(
+        "--parts",
+        type=_parts,
+        default=PARTS,
+        help=f"comma-separated parts to run (default: {','.join(PARTS)})",
+    )
     args = parser.parse_args(argv)
     sizes = QUICK_SIZES if args.quick else args.sizes
     machine = _machine()
-    results = [measure_size(n) for n in sizes]
-    summary = {
+    summary: dict[str, object] = {
         "benchmark": "alireader",
         "started_load_average_1m": machine.pop("load_average_1m"),
         "machine": machine,
-        "sizes": results,
-        "targets": targets(results),
     }
+    if "load" in args.parts:
+        results = [measure_size(n) for n in sizes]
+        summary["sizes"] = results
+        summary["targets"] = targets(results)
+    for part in args.parts:
+        if part != "load":
+            summary[part] = _measure_part(part, sizes)
     print(json.dumps(summary, ensure_ascii=False, indent=1))
     return 0
