@@ -23,6 +23,13 @@ class Glyphs:
     pointer: str
     score_done: str
     score_todo: str
+    copies: str
+    column_rule: str
+    """Between the two columns of the diff view."""
+    moved_up: str
+    """A moved sentence whose other copy stands higher up in the diff view."""
+    moved_down: str
+    """A moved sentence whose other copy stands further down."""
 
 
 GLYPHS = Glyphs(
@@ -35,6 +42,10 @@ GLYPHS = Glyphs(
     pointer="▸",
     score_done="━",
     score_todo="─",
+    copies="×",
+    column_rule="│",
+    moved_up="↑",
+    moved_down="↓",
 )
 ASCII_GLYPHS = Glyphs(
     unread="*",
@@ -46,4 +57,8 @@ ASCII_GLYPHS = Glyphs(
     pointer=">",
     score_done="=",
     score_todo="-",
+    copies="x",
+    column_rule="|",
+    moved_up="^",
+    moved_down="v",
 )

@@ -12,6 +12,7 @@ from textual.dom import DOMNode
 
 from alireader.ui.app import ReaderApp
 from alireader.ui.screens import HelpScreen, MainScreen, WarningsScreen
+from alireader.ui.screens.diff import CopyPicker, DiffScreen
 from alireader.ui.screens.entity_panel import EntityPanel
 from alireader.ui.screens.themes import ThemePicker
 from alireader.ui.widgets import ArticleList, ReaderPane, SearchBar
@@ -27,6 +28,8 @@ SCOPES: tuple[tuple[type[DOMNode], str], ...] = (
     (WarningsScreen, "warnings"),
     (ThemePicker, "themes"),
     (EntityPanel, "entities"),
+    (DiffScreen, "diff"),
+    (CopyPicker, "copies"),
 )
 
 
