@@ -21,15 +21,17 @@ import sys
 import threading
 from array import array
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress, filterfalse, repeat
+from itertools import compress, filterfalse, islice, repeat
 from operator import itemgetter, rshift
 from struct import Struct
 from typing import Protocol
 
 from alireader.core.highlight import Span, match_spans, snippet
-from alireader.core.query import Field, Mode, Query, Term, parse_query, typo_budget
+from alireader.core.query import Clause, Field, Mode, Query, Term, parse_query, typo_budget
+from alireader.core.scored import EMPTY, Scored, best, both, either, intersect, unless
+from alireader.core.scored import top_scores as _top_scores
 from alireader.core.vocabulary import Vocabulary
 from alireader.core.words import index_words
 
@@ -66,6 +68,11 @@ _ENTITY_SCORE = 2.0  # mentioning the entity asked for counts like a strong titl
 EntityLookup = Callable[[tuple[str, ...], str | None, bool], Iterable[str]]
 """``(folded words of a name, label or None, last word is a prefix) -> article IDs`` of the
 articles that mention such a named entity (see :meth:`EntityIndex.match`)."""
+BOUNDED_POSTINGS = 30_000
+"""A query word whose body postings are more is scored coarsely (see ``_word_scores``)."""
+PHRASE_CHECKS = 512
+"""At most this many documents are read for a phrase's positions per keystroke."""
+_HEAD_CACHE_SIZE = 16  # runs of complete clauses whose documents are kept (see _evaluate)
 _POSITION_CACHE_SIZE = 64  # anchors whose positions are kept (see SearchIndex._phrase_docs)
 
 
@@ -185,6 +192,9 @@ class SearchResult:
     query: Query
     hits: list[Hit]
     total: int
+    approximate: bool = False
+    """True when ``total`` counts only the matches verified within a bound on the work (a
+    phrase over very common words, in a large corpus): there may be more."""
 
 
 class SearchIndex:
@@ -206,13 +216,18 @@ class SearchIndex:
         """Answers ``@name`` and ``per:name`` terms; without it they find nothing."""
         # Per query word and per term results; cleared whenever the index changes.
         self._word_cache: dict[tuple[str, Mode, bool], list[tuple[int, float]]] = {}
-        self._term_cache: dict[Term, dict[int, float]] = {}
+        self._term_cache: dict[Term, Scored] = {}
         # Per (field, words of a phrase's anchor): their positions in each document read so
         # far. Typing a phrase's last word re-checks the same documents from the same anchor.
         self._position_cache: dict[tuple[int, frozenset[int]], dict[int, list[int]]] = {}
         # Per phrase being typed (its complete words), the last word typed and the documents
         # found: typing one more letter can only narrow them ("11 ma" within "11 m").
-        self._open_phrases: dict[tuple[Field, Mode, tuple[str, ...]], tuple[str, set[int]]] = {}
+        self._open_phrases: dict[
+            tuple[Field, Mode, tuple[str, ...], tuple[Clause, ...]], tuple[str, set[int]]
+        ] = {}
+        # Per run of complete clauses (all but the last of a query): the documents matching
+        # them, with their scores. Typing the last word re-reads only its own postings.
+        self._heads: dict[tuple[Clause, ...], Scored] = {}
         # Per one- or two-letter prefix: its expansions, and the corpus size they were chosen
         # at. Ranking thousands of words by frequency on every keystroke is the cost of "a";
         # the most frequent words of a prefix barely move while the corpus grows by 1/16.
@@ -306,7 +321,14 @@ class SearchIndex:
             self.vocabulary.prepare()
 
     def _changed(self) -> None:
-        if self._word_cache or self._term_cache or self._position_cache or self._open_phrases:
+        if (
+            self._word_cache
+            or self._term_cache
+            or self._position_cache
+            or self._open_phrases
+            or self._heads
+        ):
+            self._heads = {}
             self._word_cache = {}
             self._term_cache = {}
             self._position_cache = {}
@@ -321,10 +343,10 @@ class SearchIndex:
         on any query text; an empty query finds nothing."""
         parsed = query if isinstance(query, Query) else parse_query(query, prefix_last)
         with self._lock:
-            scores = self._evaluate(parsed)
-            if not scores:
-                return SearchResult(parsed, [], 0)
-            pool = _top_scores(scores, max(limit, _RERANK_POOL))
+            found = self._evaluate(parsed)
+            if not found.members:
+                return SearchResult(parsed, [], 0, approximate=found.partial)
+            pool = best(found, max(limit, _RERANK_POOL))
             ranked = sorted(self._rerank(parsed, pool), key=_second, reverse=True)
             wanted = self._wanted(parsed)
             ids, titles, bodies = self._ids, self._titles, self._bodies
@@ -332,49 +354,77 @@ class SearchIndex:
                 Hit(ids[n], round(score, 4), titles[n], bodies[n], wanted)
                 for n, score in ranked[: max(limit, 0)]
             ]
-            return SearchResult(parsed, hits, len(scores))
+            return SearchResult(parsed, hits, len(found.members), approximate=found.partial)
 
-    def _evaluate(self, query: Query) -> dict[int, float]:
-        """``{doc: score}`` of the documents that satisfy every clause."""
-        positive: list[dict[int, float]] = []
-        mixed: list[tuple[dict[int, float], list[dict[int, float]]]] = []
-        for clause in query.clauses:
-            merged = _union([self._term_scores(t) for t in clause if not t.negated])
+    def _evaluate(self, query: Query) -> Scored:
+        """The documents that satisfy every clause, with their scores.
+
+        While a query is typed only its last clause changes: the documents of the others are
+        kept (:attr:`_heads`), and when they are few the last clause is scored only among
+        them: its postings are read, but no score is built for a document already excluded.
+        """
+        clauses = query.clauses
+        if len(clauses) < 2 or any(term.negated for term in clauses[-1]):
+            return self._evaluate_clauses(clauses)
+        scope = clauses[:-1]
+        head = self._heads.get(scope)
+        if head is None:
+            if len(self._heads) >= _HEAD_CACHE_SIZE:
+                self._heads.clear()
+            head = self._heads[scope] = self._evaluate_clauses(scope)
+        if not head.members:
+            return head
+        within = head.members if len(head.members) <= BOUNDED_POSTINGS else None
+        last = either([self._term_scores(term, within, scope) for term in clauses[-1]])
+        return both([head, last])
+
+    def _evaluate_clauses(self, clauses: tuple[Clause, ...]) -> Scored:
+        """:meth:`_evaluate` of ``clauses``, every term scored over the whole corpus."""
+        positive: list[Scored] = []
+        mixed: list[tuple[Scored, list[Scored]]] = []
+        for clause in clauses:
+            merged = either([self._term_scores(t) for t in clause if not t.negated] or [EMPTY])
             excluded = [self._term_scores(t) for t in clause if t.negated]
             if excluded:
                 mixed.append((merged, excluded))
             else:
                 positive.append(merged)
         if not positive and not mixed:
-            return {}
-        positive.sort(key=len)
-        if positive:
-            result = dict(positive[0])
-            for other in positive[1:]:
-                result = {doc: s + other[doc] for doc, s in result.items() if doc in other}
-        else:
-            result = dict.fromkeys(range(len(self._ids)), 0.0)
+            return EMPTY
+        everything = positive or [Scored(dict.fromkeys(range(len(self._ids)), 0.0))]
+        result = both(everything)
         for merged, excluded in mixed:
-            result = {
-                doc: s + merged.get(doc, 0.0)
-                for doc, s in result.items()
-                if doc in merged or any(doc not in e for e in excluded)
-            }
+            result = unless(result, merged, excluded)
         return result
 
-    def _term_scores(self, term: Term) -> dict[int, float]:
+    def _term_scores(
+        self,
+        term: Term,
+        within: Collection[int] | None = None,
+        scope: tuple[Clause, ...] = (),
+    ) -> Scored:
+        """The documents of ``term``, scored. ``within``: the documents that the rest of the
+        query allows (those of the clauses ``scope``), when few; only they need a score."""
         if term.field is Field.ENTITY:
-            return self._entity_scores(term)  # not cached: the entity index fills separately
+            return Scored(self._entity_scores(term))  # not cached: entities fill separately
         cached = self._term_cache.get(term)
-        if cached is None:
-            cached = self._term_cache[term] = self._compute_term(term)
+        if cached is not None:
+            return cached
+        if within is not None:
+            return self._compute_term(term, within, scope)
+        cached = self._term_cache[term] = self._compute_term(term)
         return cached
 
-    def _compute_term(self, term: Term) -> dict[int, float]:
+    def _compute_term(
+        self,
+        term: Term,
+        within: Collection[int] | None = None,
+        scope: tuple[Clause, ...] = (),
+    ) -> Scored:
         fields = _FIELD_OF.get(term.field, _ALL_FIELDS)
         per_word = self._term_matches(term)
         if len(per_word) == 1:
-            return self._word_scores(per_word[0], fields)
+            return self._word_scores(per_word[0], fields, within)
         wanted = [{word_id for word_id, _q in matches} for matches in per_word]
         # A phrase whose last word is being typed: that word stands for every word it begins
         # ("etats-u" is "etats" then any u-word), not just the few expansions of a prefix, so
@@ -387,24 +437,36 @@ class SearchIndex:
             last = term.words[-1]
             wanted[-1].update(self.vocabulary.ids_starting_with(last))
             per_word = per_word[:-1]
-        word_scores = [self._word_scores(matches, fields) for matches in per_word]
+        word_scores = [self._word_scores(matches, fields, within) for matches in per_word]
         # A phrase: every word present, then adjacent in one field.
         word_scores.sort(key=len)
-        common = set(word_scores[0]).intersection(*word_scores[1:])
+        common = set(word_scores[0].members)
+        for other in word_scores[1:]:
+            common = intersect(common, other.members)
+        key = (term.field, term.mode, term.words[:-1], scope)
         if typing:
-            key = (term.field, term.mode, term.words[:-1])
             earlier = self._open_phrases.get(key)
             if earlier is not None and term.words[-1].startswith(earlier[0]):
                 common.intersection_update(earlier[1])
+        partial = len(common) > PHRASE_CHECKS
+        if partial:
+            # Reading positions costs some 20 µs a document: check the documents where the
+            # rarest word scores best, and say that the count is partial.
+            rarest = word_scores[0].scores
+            strongest = {doc: rarest[doc] for doc in common if doc in rarest}
+            chosen = [doc for doc, _s in _top_scores(strongest, PHRASE_CHECKS)]
+            chosen.extend(islice(common.difference(strongest), PHRASE_CHECKS - len(chosen)))
+            common = set(chosen)
         found = self._phrase_docs(common, wanted, fields, open_last=typing)
-        if typing:
+        if typing and not partial:
             self._open_phrases[key] = (term.words[-1], found)
-        # Iterated in the order of ``common``, as ever: equal scores keep their order.
-        return {
-            doc: _PHRASE_BONUS * sum(scores[doc] for scores in word_scores)
-            for doc in common
-            if doc in found
-        }
+        return Scored(
+            {
+                doc: _PHRASE_BONUS * sum(scores.score_of(doc) for scores in word_scores)
+                for doc in found
+            },
+            partial=partial,
+        )
 
     def _phrase_docs(
         self,
@@ -453,19 +515,54 @@ class SearchIndex:
         return found
 
     def _word_scores(
-        self, matches: list[tuple[int, float]], fields: Sequence[int]
-    ) -> dict[int, float]:
-        """``{doc: score}`` for one query word: in each field the best of its matching words
-        counts (not their sum: "badault" and "badaut" are one word typed twice), then fields add.
+        self,
+        matches: list[tuple[int, float]],
+        fields: Sequence[int],
+        within: Collection[int] | None = None,
+    ) -> Scored:
+        """The documents of one query word, scored: in each field the best of its matching
+        words counts (not their sum: "badault" and "badaut" are one word typed twice), then
+        fields add. With ``within``, only its documents are kept.
 
-        Built with C-level ``dict.update(zip(...))``: the words are applied from the weakest to
-        the strongest, so a document keeps the score of its best one. Body postings are long,
-        title/author/source ones short, so only the short ones are added in Python.
+        A word whose body postings exceed :data:`BOUNDED_POSTINGS` (a very common word of a
+        large corpus) is scored coarsely (see :mod:`alireader.core.scored`): its documents are
+        every one holding it, but only its title, author and source matches are scored one by
+        one; a body mention counts as one typical mention.
         """
         total = len(self._ids) or 1
         ranked = sorted(
             ((quality * self._idf(word_id, total), word_id) for word_id, quality in matches)
         )
+        if within is None and BODY in fields:
+            body = self._postings[BODY].docs
+            in_body = [(factor, body[w]) for factor, w in ranked if w in body]
+            if sum(map(len, (packed for _f, packed in in_body))) >> 2 > BOUNDED_POSTINGS:
+                short = [field for field in fields if field != BODY]
+                scores = self._field_scores(ranked, short, None)
+                members = set(scores)
+                for _factor, packed in in_body:
+                    members.update(_ints(packed))
+                # A typical body mention: once, in a body of typical length (weight 1).
+                floor = min(factor for factor, _p in in_body) * _FIELD_WEIGHT[BODY]
+                return Scored(scores, members, floor)
+        return Scored(self._field_scores(ranked, fields, within))
+
+    def _field_scores(
+        self,
+        ranked: list[tuple[float, int]],
+        fields: Sequence[int],
+        within: Collection[int] | None,
+    ) -> dict[int, float]:
+        """``{doc: score}`` of the words ``ranked`` (``(factor, word id)``, weakest first) in
+        ``fields``, for the documents of ``within`` (all when None).
+
+        Built with C-level ``dict.update(zip(...))``: the words are applied from the weakest to
+        the strongest, so a document keeps the score of its best one. Body postings are long,
+        title/author/source ones short, so only the short ones are added in Python. Filtering
+        by ``within`` is C-level too (a membership test per posting, then ``compress``): far
+        cheaper than a score per posting when the other clauses leave few documents.
+        """
+        keep = None if within is None else within.__contains__
         result: dict[int, float] | None = None
         for field in sorted(fields, key=_BODY_FIRST.__getitem__):
             postings = self._postings[field]
@@ -474,10 +571,19 @@ class SearchIndex:
                 docs_holding = postings.docs.get(word_id)
                 if docs_holding is not None:
                     scale = factor * _FIELD_WEIGHT[field]
+                    docs = _ints(docs_holding)
                     weights = _floats(postings.weights[word_id])
-                    scores.update(
-                        zip(_ints(docs_holding), map(scale.__mul__, weights), strict=True)
-                    )
+                    if keep is None:
+                        scores.update(zip(docs, map(scale.__mul__, weights), strict=True))
+                    else:
+                        kept = list(map(keep, docs))
+                        scores.update(
+                            zip(
+                                compress(docs, kept),
+                                map(scale.__mul__, compress(weights, kept)),
+                                strict=True,
+                            )
+                        )
             if result is None:
                 result = scores
             else:
@@ -591,8 +697,9 @@ class SearchIndex:
         if not docs:
             return {}
         words = Term(term.words, Mode.EXACT, Field.ANY, prefix=term.prefix)
-        said = self._compute_term(words)
-        return {doc: _ENTITY_SCORE + said.get(doc, 0.0) for doc in docs}
+        said = self._compute_term(words, docs)
+        inside = said.members.__contains__
+        return {doc: _ENTITY_SCORE + (said.score_of(doc) if inside(doc) else 0.0) for doc in docs}
 
     def _term_matches(self, term: Term) -> list[list[tuple[int, float]]]:
         """The vocabulary matches of each word of ``term``."""
@@ -630,21 +737,6 @@ def _second(item: tuple[int, float]) -> float:
     return item[1]
 
 
-def _top_scores(scores: dict[int, float], n: int) -> list[tuple[int, float]]:
-    """``heapq.nlargest(n, scores.items(), key=_second)``, ties in their original order, with
-    no Python call per item: the n-th best score comes from a sort in C, then only the items at
-    or above it are sorted (stably, so ties keep the same order)."""
-    if n <= 0:
-        return []
-    if len(scores) > n:
-        threshold = heapq.nlargest(n, scores.values())[-1]
-        items = list(compress(scores.items(), map(threshold.__le__, scores.values())))
-    else:
-        items = list(scores.items())
-    items.sort(key=_SECOND, reverse=True)
-    return items[:n]
-
-
 def _top_ids(word_ids: list[int], n: int, keys: list[int]) -> list[int]:
     """The ``n`` of ``word_ids`` with the largest ``keys`` (one key per id), largest first,
     ties in their original order: ``heapq.nlargest`` without a Python call per item."""
@@ -666,17 +758,6 @@ def _word_mode(term: Term, index: int, last: int) -> Mode:
     if term.mode is Mode.SUFFIX and index != 0:
         return Mode.EXACT
     return term.mode
-
-
-def _union(scores: list[dict[int, float]]) -> dict[int, float]:
-    if len(scores) == 1:
-        return scores[0]
-    merged: dict[int, float] = {}
-    for one in scores:
-        for doc, score in one.items():
-            if score > merged.get(doc, 0.0):
-                merged[doc] = score
-    return merged
 
 
 def _positions(tokens: bytes, group: Iterable[int]) -> list[int]:

@@ -26,6 +26,8 @@ from rapidfuzz.distance import OSA
 
 # Past this many new words since the sorted arrays were made, sort again rather than insert.
 _RESORT_AFTER = 2000
+# At most this many of a query word's most frequent bigrams are left out of the count.
+_DROP_GRAMS = 3
 _EXTEND = bytearray.extend
 _PACK_INT = Struct("=I").pack
 # Runs an iterator to its end, in C.
@@ -96,13 +98,18 @@ class Vocabulary:
                 counts.update(_ints(self._by_length.get(size, bytearray())))
             needed = 0
         else:
-            for size in sizes:
-                table = self._grams.get(size)
-                if table is not None:
-                    for gram in grams:
-                        bucket = table.get(gram)
-                        if bucket is not None:
-                            counts.update(_ints(bucket))
+            tables = [table for size in sizes if (table := self._grams.get(size)) is not None]
+            # The most frequent bigrams ("er", "en") cost the most to count and sort out the
+            # least: a word sharing ``needed`` bigrams shares ``needed - k`` of the others
+            # once ``k`` are dropped, so drop some while two shared ones are still required.
+            by_cost = sorted(grams, key=lambda g: sum(len(t.get(g, b"")) for t in tables))
+            dropped = max(0, min(_DROP_GRAMS, needed - 2))
+            needed -= dropped
+            for table in tables:
+                for gram in by_cost[: len(by_cost) - dropped]:
+                    bucket = table.get(gram)
+                    if bucket is not None:
+                        counts.update(_ints(bucket))
         words = self.words
         found_words: list[tuple[int, int]] = []
         for word_id, shared in counts.items():

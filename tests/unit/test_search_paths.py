@@ -1,0 +1,90 @@
+"""The search's shortcuts give the answers of the plain evaluation: the last clause scored among
+the documents of the others, coarse scores for very common words, bounded phrase checks."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alireader.core import search
+from alireader.core.query import parse_query
+from alireader.core.search import SearchIndex
+
+_WORDS = ["chine", "chat", "commerce", "11", "main", "mais", "amazon", "amazone", "alibaba"]
+_docs = st.lists(
+    st.tuples(
+        st.lists(st.sampled_from(_WORDS), max_size=3),
+        st.lists(st.sampled_from(_WORDS), max_size=12),
+    ),
+    min_size=1,
+    max_size=12,
+)
+_query = st.lists(
+    st.one_of(
+        st.sampled_from(_WORDS),
+        st.sampled_from(_WORDS).map(lambda w: w[: max(1, len(w) // 2)]),
+        st.sampled_from(["!chine", "'amazon", "^ama", "title:chine", "|", '"11 main"', "ch"]),
+    ),
+    min_size=1,
+    max_size=4,
+).map(" ".join)
+
+
+def _index(docs: list[tuple[list[str], list[str]]]) -> SearchIndex:
+    index = SearchIndex()
+    for number, (title, body) in enumerate(docs):
+        index.add_metadata(f"d{number}", " ".join(title))
+        index.add_body(f"d{number}", " ".join(body))
+    return index
+
+
+def _plain(index: SearchIndex, text: str, prefix_last: bool) -> dict[int, float]:
+    found = index._evaluate_clauses(parse_query(text, prefix_last).clauses)
+    return {doc: found.score_of(doc) for doc in found.members}
+
+
+@settings(max_examples=150, deadline=None)
+@given(_docs, _query, st.booleans())
+def test_typing_gives_the_plain_evaluation(
+    docs: list[tuple[list[str], list[str]]], text: str, prefix_last: bool
+) -> None:
+    index = _index(docs)
+    for end in range(1, len(text) + 1):  # typed letter by letter: the kept clauses are reused
+        typed = text[:end]
+        fast = index._evaluate(parse_query(typed, prefix_last))
+        plain = _plain(_index(docs), typed, prefix_last)
+        assert set(fast.members) == set(plain)
+        for doc, score in plain.items():
+            assert fast.score_of(doc) == pytest.approx(score)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_docs, _query)
+def test_coarse_scores_keep_exact_matches(
+    docs: list[tuple[list[str], list[str]]], text: str
+) -> None:
+    exact = _index(docs).search(text, 1000)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "BOUNDED_POSTINGS", 0)  # every body word scored coarsely
+        coarse = _index(docs).search(text, 1000)
+    assert coarse.total == exact.total
+    assert {hit.id for hit in coarse.hits} == {hit.id for hit in exact.hits}
+
+
+def test_coarse_scores_still_rank_title_matches_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "BOUNDED_POSTINGS", 0)
+    index = _index([(["rien"], ["chine"] * 3), (["chine"], ["chine"]), (["rien"], ["chine"])])
+    assert index.search("chine", 3).hits[0].id == "d1"
+    assert index.search("chine", 3).total == 3
+
+
+def test_phrase_checks_are_bounded_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = [(["x"], ["le", "11", "main", "ici"]) for _ in range(5)] + [(["y"], ["11", "rien"])]
+    full = _index(docs).search('"11 main"', 10)
+    assert full.total == 5 and not full.approximate
+    monkeypatch.setattr(search, "PHRASE_CHECKS", 2)
+    bounded = _index(docs).search('"11 main"', 10)
+    assert bounded.approximate
+    assert 0 < bounded.total <= 2
+    assert {hit.id for hit in bounded.hits} <= {hit.id for hit in full.hits}
