@@ -270,6 +270,20 @@ class SearchIndex:
             self._tokens[BODY][number] = self._index_field(number, BODY, body)
             self._changed()
 
+    def add_body_words(self, article_id: str, body: str, words: list[str]) -> None:
+        """:meth:`add_body` with the body's index words already computed (``words`` must be
+        ``index_words(body)``): splitting them is most of the cost of indexing a body, and a
+        worker process can do it beside the parse (see ``analysers.search_words``)."""
+        if article_id not in self._by_id:
+            self.add_metadata(article_id, "")
+        with self._lock:
+            number = self._by_id[article_id]
+            if self._bodies[number] or not body:
+                return
+            self._bodies[number] = body
+            self._tokens[BODY][number] = self._index_words(number, BODY, words)
+            self._changed()
+
     def add(self, article: Searchable) -> None:
         """Add an ``Article`` (metadata and body) or an ``ArticleSummary`` (metadata only)."""
         self.add_metadata(article.id, article.title, article.author, article.source)
@@ -289,7 +303,10 @@ class SearchIndex:
         lookups and the appends to the postings are chained C iterators, and the BM25 weight,
         which depends only on the term frequency here, is computed once per distinct frequency.
         """
-        words = index_words(text)
+        return self._index_words(number, field, index_words(text))
+
+    def _index_words(self, number: int, field: int, words: list[str]) -> bytes:
+        """:meth:`_index_field` of a text whose index words are ``words``."""
         if not words:
             return b""
         counts = Counter(words)
