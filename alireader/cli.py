@@ -120,6 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument(
         "--width", metavar="N", type=_positive, help="the output width (default: the terminal's)"
     )
+    diff.add_argument(
+        "--ignore-typography",
+        action="store_true",
+        help="hide changes of quotes, accents on capitals, thousands separators and spacing",
+    )
     _json_option(diff)
     _config_option(diff)
 

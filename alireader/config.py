@@ -283,7 +283,9 @@ KEYS: tuple[ConfigKey, ...] = (
         "duplicates.threshold",
         "a number from 0 to 1",
         _number(0.0, 1.0),
-        "Similarity (0..1) from which two articles count as copies of the same story.",
+        "Similarity (0..1) from which two articles count as copies of the same story: the\n"
+        "share of the shorter one's text found in the longer (a copy cut to half the story\n"
+        "still scores near 1).",
         "0.8",
     ),
 )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from alireader.core.models import Article
 
 if TYPE_CHECKING:
+    from alireader.core.duplicates import Sketch
     from alireader.core.entities import Backend, Entity
 
 _BACKENDS: dict[str, Backend] = {}
@@ -28,3 +29,19 @@ def article_entities(backend_name: str, article: Article) -> list[Entity]:
         found = _BACKENDS[backend_name] = backend(backend_name)
         found.load()
     return found.extract(article.body)
+
+
+def article_sketch(article: Article) -> Sketch:
+    """The near-duplicate :func:`~alireader.core.duplicates.sketch` of ``article``'s body."""
+    from alireader.core.duplicates import sketch
+
+    return sketch(article.body)
+
+
+def search_words(article: Article) -> str:
+    """The index words of ``article``'s body (``words.index_words``), joined by spaces: one
+    string comes back from a worker process far faster than a list of words. The search index
+    takes them with ``SearchIndex.add_body_words(id, body, words.split())``."""
+    from alireader.core.words import index_words
+
+    return " ".join(index_words(article.body))

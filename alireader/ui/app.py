@@ -37,6 +37,7 @@ from alireader.ui.entities import LABEL_NAMES, EntityExtractor
 if TYPE_CHECKING:
     from alireader.config import LoadedSettings
     from alireader.core.body_pass import BodyRecord
+    from alireader.core.duplicates import Cluster, DuplicateIndex, Sketch
     from alireader.core.entities import Entity
     from alireader.core.entity_index import EntityIndex
     from alireader.core.search import SearchIndex
@@ -123,6 +124,13 @@ class ReaderApp(App[int]):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, ReaderApp.IndexProgress)
 
+    class DuplicatesFound(Message):
+        """The clusters of near-duplicate articles (posted by the index worker)."""
+
+        def __init__(self, clusters: list[Cluster]) -> None:
+            super().__init__()
+            self.clusters = clusters
+
     class Notice(Message):
         """A sentence to show as a warning notification (posted from any thread)."""
 
@@ -141,13 +149,14 @@ class ReaderApp(App[int]):
         keymap: Mapping[str, str] | None = None,
         ascii_only: bool = False,
         entity_backend: str = "auto",
+        duplicate_threshold: float = 0.8,
     ) -> None:
         """Read the corpus under ``paths``; ``state_path`` defaults to the XDG data dir.
 
         ``themes`` defaults to the bundled themes chosen as at start-up without a config;
         ``keymap`` (binding id -> keys) must already be validated; ``ascii_only`` draws marks
-        and borders with ASCII characters; ``entity_backend`` is the ``entities.backend``
-        setting.
+        and borders with ASCII characters; ``entity_backend`` and ``duplicate_threshold``
+        are the ``entities.backend`` and ``duplicates.threshold`` settings.
         """
         themes = themes or choose_theme(None, None, os.environ, None)
         super().__init__(ansi_color=themes.ansi_color)
@@ -181,6 +190,13 @@ class ReaderApp(App[int]):
         """Which articles mention which entities; filled by the index worker."""
         self.entity_lock = threading.Lock()
         """Held while the entity index changes or is read (it is not thread-safe itself)."""
+        self.duplicate_threshold = duplicate_threshold
+        self.duplicates: DuplicateIndex | None = None
+        """Sketches of every article, for near-duplicates (filled by the index worker)."""
+        self.clusters: dict[str, Cluster] = {}
+        """Article ID -> its cluster of copies, for the articles that have copies."""
+        self.duplicates_ready = asyncio.Event()
+        """Set when the clusters are known."""
         self._summaries: SummaryQueue = queue.SimpleQueue()
         self._last_opened: str | None = None
         self._files = (0, 0)
@@ -304,13 +320,38 @@ class ReaderApp(App[int]):
         worker = get_current_worker()
         index = SearchIndex()
         self.search_index = index
-        sinks = [self._entity_sink(index)]
+        sinks = [self._entity_sink(index), self._duplicate_sink()]
         feed = CorpusFeed(index, self._summaries, sinks=sinks)
-        feed.run(
+        finished = feed.run(
             lambda: worker.is_cancelled,
             lambda done, total: self.post_message(self.IndexProgress(done, total)),
             make_pool=quiet_pool,
         )
+        if finished and self.duplicates is not None:
+            self.post_message(self.DuplicatesFound(self.duplicates.clusters()))
+
+    def _duplicate_sink(self) -> Sink:
+        """The near-duplicate index, fed with each article's sketch made in the body pass."""
+        from alireader.core.analysers import article_sketch
+        from alireader.core.duplicates import DuplicateIndex
+        from alireader.ui.indexer import Sink
+
+        duplicates = DuplicateIndex(self.duplicate_threshold)
+        self.duplicates = duplicates
+
+        def add(records: list[BodyRecord], sketches: list[Sketch]) -> None:
+            for record, sketch in zip(records, sketches, strict=True):
+                if record.id not in duplicates:
+                    duplicates.add_sketch(record.id, sketch)
+
+        return Sink(article_sketch, add)
+
+    def on_reader_app_duplicates_found(self, message: DuplicatesFound) -> None:
+        """Mark the copies in the list."""
+        self.clusters = {member: c for c in message.clusters for member in c.articles}
+        self.duplicates_ready.set()
+        if isinstance(self.screen_stack[0], MainScreen):
+            self.main.duplicates_found()
 
     def _entity_sink(self, search: SearchIndex) -> Sink:
         """The entity index, fed with each article's entities found in the body pass, and
@@ -528,6 +569,7 @@ def run_reader(paths: list[Path], loaded: LoadedSettings | None = None) -> int:
         keymap=settings.keymap,
         ascii_only=settings.ascii,
         entity_backend=settings.entities.backend,
+        duplicate_threshold=settings.duplicates.threshold,
     )
     result = app.run()
     return int(result or app.return_code or 0)

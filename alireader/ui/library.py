@@ -24,11 +24,18 @@ class ViewFilter:
     bookmarked_only: bool = False
     matches: set[int] | None = None
     """Articles found by the search bar's query, or None when there is no search."""
+    hidden_copies: set[int] | None = None
+    """With copies collapsed: the copies not shown (each story shows its longest copy)."""
 
     @property
     def active(self) -> bool:
         """True when some articles may be hidden."""
-        return self.unread_only or self.bookmarked_only or self.matches is not None
+        return (
+            self.unread_only
+            or self.bookmarked_only
+            or self.matches is not None
+            or self.hidden_copies is not None
+        )
 
     def describe(self) -> str:
         """A short label for the header, empty when nothing is filtered."""
@@ -39,6 +46,8 @@ class ViewFilter:
             parts.append("bookmarked")
         if self.matches is not None:
             parts.append("search results")
+        if self.hidden_copies is not None:
+            parts.append("one copy per story")
         return " & ".join(parts)
 
 
@@ -121,6 +130,7 @@ class Library:
         if not view.active:
             return list(candidates)
         read, marked, matches = self.read_keys, self.bookmarked_keys, view.matches
+        hidden = view.hidden_copies or ()
         keys = self.keys
         return [
             index
@@ -128,4 +138,5 @@ class Library:
             if not (view.unread_only and keys[index] in read)
             and not (view.bookmarked_only and keys[index] not in marked)
             and (matches is None or index in matches)
+            and index not in hidden
         ]

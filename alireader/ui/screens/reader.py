@@ -31,6 +31,7 @@ from alireader.ui.widgets import (
 )
 
 if TYPE_CHECKING:
+    from alireader.core.models import Article
     from alireader.core.search import Hit, SearchResult
     from alireader.ui.app import ReaderApp
     from alireader.ui.screens.entity_panel import PanelEntry
@@ -54,12 +55,14 @@ class MainScreen(Screen[None]):
         Binding("p", "previous_article", "Previous article", id="article.previous", show=False),
         Binding("m", "toggle_read", "Read/unread", id="article.toggle_read"),
         Binding("b", "toggle_bookmark", "Bookmark", id="article.bookmark"),
-        Binding("u", "unread_only", "Unread only", id="view.unread_only"),
+        Binding("u", "unread_only", "Unread only", id="view.unread_only", show=False),
         Binding("B", "bookmarked_only", "Bookmarked only", id="view.bookmarked_only", show=False),
         Binding("r", "show_removed", "Removed lines", id="view.removed", show=False),
         Binding("w", "show_warnings", "Load warnings", id="view.warnings", show=False),
         Binding("slash", "focus_search", "Search", id="search.focus"),
         Binding("escape", "end_search", "End search", id="search.end", show=False),
+        Binding("d", "diff_copies", "Copies", id="dupes.diff"),
+        Binding("D", "collapse_copies", "One copy per story", id="dupes.collapse", show=False),
         Binding("e", "toggle_entities", "Entities", id="entities.toggle"),
         Binding("E", "entity_panel", "Entity panel", id="entities.panel", show=False),
         Binding(
@@ -248,6 +251,93 @@ class MainScreen(Screen[None]):
     def action_show_warnings(self) -> None:
         """List the files that could not be used."""
         self.reader_app.action_warnings()
+
+    # -- copies of one story -------------------------------------------------------------------
+
+    def duplicates_found(self) -> None:
+        """The copies are known: the list shows their badges (and collapses them if asked)."""
+        if self.view.hidden_copies is not None:
+            self.view.hidden_copies = self._hidden_copies()
+            self.refilter()
+        self.article_list.refresh()
+
+    def _hidden_copies(self) -> set[int]:
+        hidden = set()
+        for article_id, cluster in self.reader_app.clusters.items():
+            if article_id != cluster.representative:
+                index = self.library.index_of(article_id)
+                if index is not None:
+                    hidden.add(index)
+        return hidden
+
+    def action_collapse_copies(self) -> None:
+        """Show one copy of each story (the longest), or every copy again."""
+        app = self.reader_app
+        if self.view.hidden_copies is not None:
+            self.view.hidden_copies = None
+        elif not app.duplicates_ready.is_set():
+            app.notify("Still looking for copies: the corpus is being indexed.", timeout=4)
+            return
+        else:
+            self.view.hidden_copies = self._hidden_copies()
+            # The article under the cursor may be a hidden copy: stay on its story.
+            index = self.article_list.highlighted
+            if index is not None and index in self.view.hidden_copies:
+                cluster = app.clusters[self.library.articles[index].id]
+                representative = self.library.index_of(cluster.representative)
+                if representative is not None:
+                    self.article_list.select_article(representative)
+        self.refilter()
+
+    def action_diff_copies(self) -> None:
+        """Compare the article with another copy of its story, side by side."""
+        app = self.reader_app
+        index = self.article_list.highlighted
+        if index is None:
+            return
+        article_id = self.library.articles[index].id
+        cluster = app.clusters.get(article_id)
+        if cluster is None:
+            waiting = (
+                "" if app.duplicates_ready.is_set() else " (the corpus is still being indexed)"
+            )
+            app.notify(f"This article has no copies{waiting}.", timeout=4)
+            return
+        others = [self.library.index_of(other) for other in cluster.others(article_id)]
+        choices = [other for other in others if other is not None]
+        if len(choices) == 1:
+            self._open_diff(index, choices[0])
+            return
+        from alireader.ui.screens.diff import CopyPicker
+
+        def picked(chosen: str | None) -> None:
+            other = None if chosen is None else self.library.index_of(chosen)
+            if other is not None:
+                self._open_diff(index, other)
+
+        summaries = [self.library.articles[other] for other in choices]
+        similarity = {}
+        if app.duplicates is not None:
+            for summary in summaries:
+                similarity[summary.id] = app.duplicates.metrics(article_id, summary.id).similarity
+        app.push_screen(CopyPicker(self.library.articles[index], summaries, similarity), picked)
+
+    @work(thread=True, exclusive=True, group="diff", name="read two copies")
+    def _open_diff(self, first: int, second: int) -> None:
+        # Both bodies are read from their files (and aligned by the screen) off the event loop.
+        bodies = self.bodies or self.reader.bodies
+        articles = [bodies.fetch(self.library.articles[i]) for i in (first, second)]
+        problems = [a for a in articles if isinstance(a, str)]
+        with contextlib.suppress(RuntimeError):
+            if problems:
+                self.app.call_from_thread(self.app.notify, problems[0], severity="warning")
+            else:
+                self.app.call_from_thread(self._show_diff, *articles)
+
+    def _show_diff(self, article_a: Article, article_b: Article) -> None:
+        from alireader.ui.screens.diff import DiffScreen
+
+        self.app.push_screen(DiffScreen(article_a, article_b))
 
     # -- named entities ----------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from alireader.ui.widgets.marks import marked_text
 from alireader.ui.widgets.styling import text_style
 
 if TYPE_CHECKING:
+    from alireader.core.duplicates import Cluster
     from alireader.core.search import Hit
 
 # Component classes whose look a theme file can set: [styles] read / unread / bookmark.
@@ -41,6 +42,7 @@ _THEME_STYLES = {
 _SOURCE_COLUMN_MIN_WIDTH = 56
 _WORDS_WIDTH = 6
 _SCORE_CELLS = 4
+_COPIES_WIDTH = 4  # " ×12"
 
 
 def one_line(text: str | None) -> str:
@@ -97,6 +99,7 @@ class ArticleList(ScrollView, can_focus=True):
             "article-list--snippet",
             "article-list--match",
             "article-list--score",
+            "article-list--copies",
         }
     )
 
@@ -340,8 +343,13 @@ class ArticleList(ScrollView, can_focus=True):
         glyphs: Glyphs = getattr(self.app, "glyphs", GLYPHS)
         read = library.is_read(index)
         source_width = min(18, width // 5) if width >= _SOURCE_COLUMN_MIN_WIDTH else 0
-        # " ●★ title  source  words " : the title takes whatever the fixed columns leave.
-        title_width = width - 4 - (source_width + 1 if source_width else 0) - _WORDS_WIDTH - 2
+        # Once copies are known, a column says how many copies of its story an article has.
+        clusters: dict[str, Cluster] = getattr(self.app, "clusters", {})
+        copies_width = _COPIES_WIDTH if clusters else 0
+        # " ●★ title  source ×2 words " : the title takes whatever the fixed columns leave.
+        title_width = (
+            width - 4 - (source_width + 1 if source_width else 0) - copies_width - _WORDS_WIDTH - 2
+        )
         # On the cursor row the muted colour of the source and word count would fade into the
         # highlight: they take the cursor's own colours there.
         meta = base if on_cursor else base + self._style("article-list--meta")
@@ -367,11 +375,16 @@ class ArticleList(ScrollView, can_focus=True):
             source = one_line(article.source or article.author)
             source_cell = fit(source, source_width, glyphs.ellipsis)
             segments += [Segment(" "), Segment(source_cell, meta)]
+        if copies_width:
+            cluster = clusters.get(article.id)
+            badge = f"{glyphs.copies}{len(cluster.articles)}" if cluster else ""
+            copies = base if on_cursor else base + self._style("article-list--copies")
+            segments.append(Segment(badge.rjust(copies_width), copies))
         if hit is not None:
             # How good a match, against the best one: a bar, subtle on purpose.
             score = base if on_cursor else base + self._style("article-list--score")
             bar = score_bar(hit.score / self.top_score, _SCORE_CELLS, glyphs)
-            segments += [Segment("  "), Segment(bar.rjust(_WORDS_WIDTH), score), Segment(" ")]
+            segments += [Segment(" "), Segment(bar.rjust(_WORDS_WIDTH), score), Segment(" ")]
         else:
             words = words_label(article.words).rjust(_WORDS_WIDTH)
             segments += [Segment(" "), Segment(words, meta), Segment(" ")]
