@@ -111,3 +111,17 @@ async def test_notices_quoting_names_are_plain_text(make_app: AppFactory) -> Non
         assert notice.message == "Cannot read [bold]x[/].txt [@click=app.quit]"
         assert not notice.markup
         assert app.is_running
+
+
+async def test_the_progress_line_is_not_hidden_by_the_footer(make_app: AppFactory) -> None:
+    from textual.widgets import Footer
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        line = app.main.query_one("#loading")
+        line.display = True  # as while a large corpus loads or is indexed
+        await pilot.pause()
+        footer = app.main.query_one(Footer)
+        assert line.region.height == 1
+        assert not line.region.overlaps(footer.region)

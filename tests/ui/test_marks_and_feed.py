@@ -79,3 +79,12 @@ def test_the_feed_indexes_titles_then_bodies(tmp_path: Path) -> None:
 def test_the_feed_stops_when_cancelled() -> None:
     pending: queue.SimpleQueue[Sequence[ArticleSummary] | None] = queue.SimpleQueue()
     assert not CorpusFeed(SearchIndex(), pending).run(lambda: True, lambda d, t: None)
+
+
+def test_remaining_time_is_said_as_a_person_would() -> None:
+    from alireader.ui.widgets.status import eta_words
+
+    assert eta_words(2) == "5 s"
+    assert eta_words(41) == "40 s"
+    assert eta_words(150) == "2 min"
+    assert eta_words(3600) == "60 min"

@@ -7,6 +7,9 @@ one line of text says everything needed here.
 
 from __future__ import annotations
 
+import time
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -14,6 +17,7 @@ from alireader.core.text import visible_controls
 from alireader.ui.glyphs import GLYPHS, Glyphs
 
 _BAR_CELLS = 20
+_ETA_AFTER_S = 2.0  # before this, a rate says little: no estimate yet
 
 
 class TitleBar(Static):
@@ -28,21 +32,33 @@ class TitleBar(Static):
         self.update(text)
 
 
+def eta_words(seconds: float) -> str:
+    """``"40 s"``, ``"3 min"``: a remaining time as a person would say it."""
+    if seconds < 60:
+        return f"{max(5, round(seconds / 5) * 5)} s"
+    return f"{round(seconds / 60)} min"
+
+
 class LoadingLine(Static):
     """``Loading: N articles from D/T files ████░░░░ 42%`` while the corpus is read, then the
-    search index's progress while it reads the bodies."""
+    search index's progress while it reads the bodies, each with an estimate of the time left."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._started: dict[str, float] = {}
 
     def show(self, done: int, total: int, articles: int) -> None:
         """Display the progress: ``done`` files read out of ``total``."""
         label = f"Loading: {articles:,} articles from {done:,}/{total:,} files "
-        self._show(label, done, total)
+        self._show("load", label, done, total)
 
     def show_indexing(self, done: int, total: int) -> None:
-        """Display the search index's progress: ``done`` bodies read out of ``total``."""
-        label = f"Indexing for search (titles are searchable now): {done:,}/{total:,} "
-        self._show(label, done, total)
+        """Display the body pass's progress: ``done`` bodies indexed out of ``total`` (for the
+        search, the entities and the copies; titles are searchable meanwhile)."""
+        label = f"Indexing text, entities, copies (titles searchable now): {done:,}/{total:,} "
+        self._show("index", label, done, total)
 
-    def _show(self, label: str, done: int, total: int) -> None:
+    def _show(self, phase: str, label: str, done: int, total: int) -> None:
         share = done / total if total else 0.0
         filled = round(share * _BAR_CELLS)
         text = Text(label.replace(",", "\u202f"))
@@ -50,4 +66,16 @@ class LoadingLine(Static):
         text.append(glyphs.bar_done * filled, style="bold")
         text.append(glyphs.bar_todo * (_BAR_CELLS - filled), style="dim")
         text.append(f" {share:4.0%}")
+        left = self._eta(phase, done, total)
+        if left:
+            text.append(f" · {left}", style="dim")
         self.update(text)
+
+    def _eta(self, phase: str, done: int, total: int) -> str:
+        """``about 2 min left`` once the phase has run long enough to tell."""
+        now = time.monotonic()
+        started = self._started.setdefault(phase, now)
+        elapsed = now - started
+        if done <= 0 or done >= total or elapsed < _ETA_AFTER_S:
+            return ""
+        return f"about {eta_words(elapsed / done * (total - done))} left"
