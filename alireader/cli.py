@@ -51,6 +51,20 @@ def _corpus_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _rebuild_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="read every file again instead of trusting the article cache, and refresh it",
+    )
+
+
+def print_cache_notices(notices: Sequence[str]) -> None:
+    """What went wrong with the article cache, one line each on stderr (never on stdout)."""
+    for notice in notices:
+        print(f"alireader: {_safe(notice)}", file=sys.stderr)
+
+
 def _json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON (UTF-8) for scripts")
 
@@ -79,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     _corpus_option(listing)
     _json_option(listing)
     _config_option(listing)
+    _rebuild_option(listing)
 
     show = commands.add_parser("show", help="print one article, cleaned")
     show.add_argument("id", metavar="ID", help="an article ID, or a unique prefix of one")
@@ -88,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--removed", action="store_true", help="also print the lines removed from the body"
     )
     _config_option(show)
+    _rebuild_option(show)
 
     search = commands.add_parser("search", help="find articles, typo- and accent-tolerant")
     search.add_argument("query", metavar="QUERY", help="words and operators (see the README)")
@@ -97,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _json_option(search)
     _config_option(search)
+    _rebuild_option(search)
 
     entities = commands.add_parser(
         "entities", help="the people, places, dates, sums... of one article, or of the corpus"
@@ -107,11 +124,13 @@ def build_parser() -> argparse.ArgumentParser:
     _corpus_option(entities)
     _json_option(entities)
     _config_option(entities)
+    _rebuild_option(entities)
 
     dupes = commands.add_parser("dupes", help="list the clusters of near-duplicate articles")
     _corpus_option(dupes)
     _json_option(dupes)
     _config_option(dupes)
+    _rebuild_option(dupes)
 
     diff = commands.add_parser("diff", help="show two copies of a story side by side")
     diff.add_argument("id_a", metavar="ID_A", help="the first article")
@@ -127,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _json_option(diff)
     _config_option(diff)
+    _rebuild_option(diff)
 
     themes = commands.add_parser("themes", help="list the themes, bundled and yours")
     _json_option(themes)
@@ -158,6 +178,7 @@ def build_reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--theme", metavar="NAME", help="the theme to use ('alireader themes')")
     _config_option(parser)
+    _rebuild_option(parser)
     return parser
 
 
@@ -186,22 +207,30 @@ def _print_json(document: Any) -> None:
 
 
 def _command_list(args: argparse.Namespace) -> int:
-    from alireader.core.summaries import load_summaries
+    from alireader.core import summaries
 
     settings = load_config(args).settings
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
     paths = corpus_paths(args.corpus, settings)
     if args.json:
-        # `duplicates` needs every text: sketched where it is parsed, bodies never sent back.
-        from alireader.cli_duplicates import detect
+        # `duplicates` needs every text: sketched where it is parsed (or read back from the
+        # cache), bodies never sent back.
+        from alireader.core.cached_load import detect_cached
         from alireader.core.duplicates import duplicates_of
         from alireader.json_shapes import list_json
 
-        found = detect(paths, settings.duplicates.threshold, max_bytes)
+        found = detect_cached(paths, settings.duplicates.threshold, max_bytes, rebuild=args.rebuild)
+        print_cache_notices(found.notices)
         duplicates = duplicates_of(found.clusters)
         _print_json(list_json(found.summaries, found.warnings, duplicates))
         return EXIT_OK
-    articles, warnings = load_summaries(paths, max_bytes)
+    from alireader.core.cache import open_cache
+
+    with open_cache() as cache:
+        articles, warnings = summaries.load_summaries(
+            paths, max_bytes, cache=cache, rebuild=args.rebuild
+        )
+        print_cache_notices(cache.take_notices())
     from alireader import human
 
     human.print_warnings(human.make_console(sys.stderr), warnings)
@@ -348,7 +377,7 @@ def _open_reader(argv: Sequence[str]) -> int:
             raise CorpusError(f"No such file or folder: {path}.")
     from alireader.ui.app import run_reader
 
-    return run_reader([path.expanduser() for path in paths], loaded)
+    return run_reader([path.expanduser() for path in paths], loaded, rebuild=args.rebuild)
 
 
 def _command_entities(args: argparse.Namespace) -> int:

@@ -137,7 +137,12 @@ def command_dupes(args: argparse.Namespace) -> int:
 
     settings = load_config(args).settings
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
-    found = detect(corpus_paths(args.corpus, settings), settings.duplicates.threshold, max_bytes)
+    from alireader.cli import print_cache_notices
+    from alireader.core.cached_load import detect_cached
+
+    paths, threshold = corpus_paths(args.corpus, settings), settings.duplicates.threshold
+    found = detect_cached(paths, threshold, max_bytes, rebuild=args.rebuild)
+    print_cache_notices(found.notices)
     if args.json:
         _print_json(dupes_json(found.clusters, found.summaries))
         return EXIT_OK

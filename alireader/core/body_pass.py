@@ -12,11 +12,12 @@ findable by their title, and nothing is guessed.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import pickle
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alireader.core.corpus import (
     DEFAULT_MAX_BYTES,
@@ -28,6 +29,9 @@ from alireader.core.corpus import (
 from alireader.core.models import Article, ArticleSummary
 from alireader.core.reopen import open_file
 
+if TYPE_CHECKING:
+    from alireader.core.cache import Cache
+
 BodyRequest = tuple[str, str, int | None]
 """``(unique id, path, record)`` of an article whose body is wanted."""
 
@@ -38,6 +42,9 @@ Analyser = Callable[[Article], Any]
 """Work done on each article where it is read (in the worker process): say, its entities or
 its duplicate sketch. Must be a module-level function (it is pickled by name) and return
 something small and picklable: only that and the body come back."""
+
+NamedAnalyser = tuple[str, Analyser]
+"""An analyser with the name its results are cached under (see :func:`analyser_name`)."""
 
 
 class BodyRecord(tuple[str, str, tuple[Any, ...]]):
@@ -130,3 +137,142 @@ def iter_bodies(
         # No worker processes here (see map_chunks): finish in this process.
         for chunk in chunks[done:]:
             yield read_bodies(chunk, max_bytes, analysers)
+
+
+# --- Through the persistent cache -------------------------------------------------------------
+
+BODY_PART = "body"
+"""The name a body is cached under, beside its analysers' results."""
+RECORD_NONE = -1
+
+
+def analyser_name(analyser: Analyser) -> str:
+    """The name an analyser's results are cached under: its function and bound arguments, so
+    ``partial(article_entities, "builtin")`` and ``article_sketch`` are cached apart and another
+    entity backend is a miss. (A change of algorithm is covered by the cache's code stamp, see
+    :func:`alireader.core.cache.cache_version`.) The ``"auto"`` entity backend is named by the
+    backend it stands for today, so installing spaCy is a miss too."""
+    arguments: list[str] = []
+    function: Any = analyser
+    while isinstance(function, functools.partial):
+        arguments[:0] = [str(a) for a in function.args]
+        arguments += [f"{k}={v}" for k, v in sorted(function.keywords.items())]
+        function = function.func
+    name = getattr(function, "__qualname__", type(function).__name__)
+    if name == "article_entities" and arguments[:1] == ["auto"]:
+        from alireader.core.entities import spacy_available
+
+        arguments[0] = "spacy" if spacy_available() else "builtin"
+    return ":".join([name, *arguments])
+
+
+def _paired(
+    misses: Sequence[BodyRequest], chunks: Iterator[list[BodyRecord]]
+) -> Iterator[BodyRecord | None]:
+    """Each miss's record (None: it could not be read), in order: :func:`iter_bodies` yields
+    one chunk per :data:`CHUNK_ARTICLES` requests, without the articles it could not read."""
+    for start, chunk in zip(range(0, len(misses), CHUNK_ARTICLES), chunks, strict=False):
+        found = {record.id: record for record in chunk}
+        for request in misses[start : start + CHUNK_ARTICLES]:
+            yield found.get(request[0])
+
+
+def iter_cached_bodies(
+    requests: Sequence[BodyRequest],
+    cache: Cache,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    workers: int | None = None,
+    make_pool: PoolFactory | None = None,
+    *,
+    analysers: Sequence[NamedAnalyser] = (),
+    rebuild: bool = False,
+    bodies: bool = True,
+) -> Iterator[list[BodyRecord]]:
+    """Like :func:`iter_bodies` (the same records, chunks and order), but the articles whose
+    body and analyses are in ``cache`` are not read again.
+
+    An article is taken from the cache when its file is as the cache last saw it (same size and
+    times: the summary pass has just checked it) and every part asked for is stored; the others
+    are read (in worker processes for many) and their parts stored, one transaction per chunk.
+    ``bodies=False`` asks for the analyses only: the records then carry an empty body.
+    ``rebuild`` reads everything again and replaces what was stored.
+    """
+    from alireader.core.cache import file_stamp, path_key
+
+    names = [name for name, _ in analysers]
+    parts = [BODY_PART, *names] if bodies else names
+    entries = cache.entries(max_bytes)
+    file_ids: dict[str, int | None] = {}
+    for _id, path, _record in requests:
+        if path not in file_ids:
+            entry = entries.get(path_key(path))
+            valid = entry is not None and file_stamp(path) == entry.stamp
+            file_ids[path] = entry.file_id if entry is not None and valid else None
+    keys = [
+        (file_ids[path], RECORD_NONE if record is None else record)
+        for _id, path, record in requests
+    ]
+    known = sorted({file_id for file_id, _ in keys if file_id is not None})
+    complete = set() if rebuild or not parts else cache.complete(known, parts)
+    hits = [
+        file_id is not None and (not parts or (file_id, record) in complete)
+        for file_id, record in keys
+    ]
+    misses = [request for request, hit in zip(requests, hits, strict=True) if not hit]
+    chunks = iter_bodies(misses, max_bytes, workers, make_pool, [f for _, f in analysers])
+    read = _paired(misses, chunks)
+    try:
+        for start in range(0, len(requests), CHUNK_ARTICLES):
+            window = range(start, min(start + CHUNK_ARTICLES, len(requests)))
+            wanted = [(f, r) for i in window if hits[i] for f, r in [keys[i]] if f is not None]
+            stored = cache.parts(wanted, parts)
+            found: list[BodyRecord] = []
+            rows: list[tuple[int, int, str, bytes]] = []
+            for i in window:
+                article_id = requests[i][0]
+                file_id, record = keys[i]
+                if hits[i]:
+                    values = stored.get((file_id, record), {}) if file_id is not None else {}
+                    cached = _from_cache(article_id, values, names, bodies)
+                    if cached is not None:
+                        found.append(cached)
+                        continue
+                    # Gone from the cache since it was looked at (another instance replaced
+                    # the file's entry): read it after all, here.
+                    fresh = read_bodies([requests[i]], max_bytes, [f for _, f in analysers])
+                    found.extend(fresh)
+                    continue
+                result = next(read)
+                if result is None:
+                    continue
+                found.append(result)
+                if file_id is not None:
+                    rows.append((file_id, record, BODY_PART, _encode_body(result.body)))
+                    rows.extend(
+                        (file_id, record, name, pickle.dumps(value, protocol=5))
+                        for name, value in zip(names, result.analyses, strict=True)
+                    )
+            if rows:
+                with cache.writing() as writer:
+                    if writer is not None:
+                        writer.store_parts(rows)
+            yield found
+    finally:
+        if isinstance(chunks, Generator):
+            chunks.close()
+
+
+def _encode_body(body: str) -> bytes:
+    # A body may hold lone surrogates (undecodable bytes kept as such): stored losslessly.
+    return body.encode("utf-8", "surrogatepass")
+
+
+def _from_cache(
+    article_id: str, values: dict[str, bytes], names: list[str], bodies: bool
+) -> BodyRecord | None:
+    try:
+        body = values[BODY_PART].decode("utf-8", "surrogatepass") if bodies else ""
+        analyses = tuple(pickle.loads(values[name]) for name in names)  # the user's own cache
+    except Exception:  # missing or unreadable: read the article again, never crash
+        return None
+    return BodyRecord((article_id, body, analyses))

@@ -13,9 +13,14 @@ and the digest (:func:`alireader.core.keys.key_from_digest`), which is why the d
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import os
+import pickle
+import time
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from alireader.core.corpus import (
     DEFAULT_MAX_BYTES,
@@ -29,6 +34,11 @@ from alireader.core.corpus import (
 )
 from alireader.core.keys import body_digest, key_from_digest
 from alireader.core.models import Article, ArticleSummary, LoadWarning
+from alireader.core.text import replace_surrogates
+
+if TYPE_CHECKING:
+    from alireader.core.body_pass import NamedAnalyser
+    from alireader.core.cache import Cache, FileEntry, Stamp, Writer
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +48,11 @@ class SummarisedFile:
     source: SourceFile
     summaries: list[ArticleSummary]
     warnings: list[LoadWarning]
+    content: bytes | None = None
+    """The hash of the file's content, when loaded through a cache (None: not known)."""
+    analyses: list[tuple[Any, ...]] | None = None
+    """Per summary, what each analyser made of it: only for a file parsed in this pass with
+    analysers (a cached file's are in the cache, see :func:`alireader.core.body_pass`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,17 +130,262 @@ def iter_summaries(
 
 
 def load_summaries(
-    paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Sequence[str | Path],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    cache: Cache | None = None,
+    rebuild: bool = False,
 ) -> tuple[list[ArticleSummary], list[LoadWarning]]:
     """Every article's summary under ``paths``, and the load warnings (``alireader list``).
 
     Cheaper than :func:`alireader.core.corpus.load_corpus` for large corpora: worker processes
-    send back summaries, not whole articles.
+    send back summaries, not whole articles. With a usable ``cache``, unchanged files are not
+    parsed at all (see :func:`iter_cached_summaries`, and ``rebuild``).
     """
     discovery = discover(paths)
     summaries: list[ArticleSummary] = []
     warnings = list(discovery.warnings)
-    for summarised in iter_summaries(discovery, max_bytes):
+    files = (
+        iter_cached_summaries(discovery, cache, max_bytes, rebuild=rebuild)
+        if cache is not None and cache.usable
+        else iter_summaries(discovery, max_bytes)
+    )
+    for summarised in files:
         summaries.extend(summarised.summaries)
         warnings.extend(summarised.warnings)
     return summaries, warnings
+
+
+# --- Through the persistent cache -------------------------------------------------------------
+
+_STORE_EVERY = 400  # files per write transaction: what a crash can lose, and no more
+RECORD_NONE = -1
+"""How an article that is a whole text file (record None) is numbered in the cache."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """What a worker sends back for one file read for the cache."""
+
+    draft: _Draft
+    stamp: Stamp | None
+    content: bytes | None
+    analyses: list[tuple[Any, ...]]
+
+
+def _parse_for_cache(
+    chunk: list[SourceFile], max_bytes: int, analysers: tuple[Any, ...] = ()
+) -> list[_Parsed]:
+    # Runs in a worker process. The stamp is taken before the hash and the hash before the
+    # parse: if the file changes meanwhile, the next start sees a stamp or a hash that does
+    # not match and parses it again, so nothing stale is ever trusted.
+    from alireader.core.cache import content_hash, file_stamp
+
+    parsed = []
+    for source in chunk:
+        stamp = file_stamp(source.path)
+        content = content_hash(source.path) if stamp is not None else None
+        numbered, warnings = read_numbered(source, max_bytes)
+        pairs = [summarise(article, record) for record, article in numbered]
+        analyses = [tuple(analyse(article) for analyse in analysers) for _, article in numbered]
+        draft = _Draft(source, [s for s, _ in pairs], [d for _, d in pairs], warnings)
+        parsed.append(_Parsed(draft, stamp, content, analyses))
+    return parsed
+
+
+def _encode(draft: _Draft) -> bytes:
+    """A file's draft as stored: its path is left out (it is the file's, wherever found)."""
+    shown = replace_surrogates(str(draft.source.path))
+    rows = [
+        (
+            s.id,
+            s.title,
+            s.title_inferred,
+            s.author,
+            s.source,
+            s.category,
+            s.date,
+            s.words,
+            s.key,
+            s.record,
+            digest,
+        )
+        for s, digest in zip(draft.summaries, draft.digests, strict=True)
+    ]
+    warnings = [(None if w.path == shown else w.path, w.message) for w in draft.warnings]
+    return pickle.dumps((draft.source.id, str(draft.source.kind), rows, warnings), protocol=5)
+
+
+def _decode(payload: bytes, source: SourceFile) -> _Draft | None:
+    """The draft stored for ``source``, or None if it was made for another ID or kind (the
+    file was found under another folder) or cannot be read back."""
+    try:
+        source_id, kind, rows, warnings = pickle.loads(payload)  # the user's own cache
+        if source_id != source.id or kind != str(source.kind):
+            return None
+        path, shown = str(source.path), replace_surrogates(str(source.path))
+        summaries = [
+            ArticleSummary(i, path, t, ti, a, so, c, d, w, k, r)
+            for i, t, ti, a, so, c, d, w, k, r, _ in rows
+        ]
+        digests = [row[-1] for row in rows]
+        loaded = [LoadWarning(shown if p is None else p, m) for p, m in warnings]
+    except Exception:  # anything unreadable is a miss, never a crash
+        return None
+    return _Draft(source, summaries, digests, loaded)
+
+
+@dataclass(slots=True)
+class _Plan:
+    """Which discovered files the cache answers for, and which must be parsed."""
+
+    cached: dict[int, tuple[_Draft, bytes]] = field(default_factory=dict)
+    """File position -> its draft and content hash, for the files the cache answers for."""
+    parse: list[SourceFile] = field(default_factory=list)
+    restamp: list[tuple[int, Stamp]] = field(default_factory=list)
+    entries: dict[bytes, FileEntry] = field(default_factory=dict)
+
+
+def _plan(files: Sequence[SourceFile], cache: Cache, max_bytes: int, rebuild: bool) -> _Plan:
+    from alireader.core.cache import content_hash, file_stamp, path_key
+
+    plan = _Plan(entries=cache.entries(max_bytes))
+    candidates: list[tuple[int, FileEntry, Stamp]] = []
+    parse: list[int] = []
+    for position, source in enumerate(files):
+        entry = None if rebuild else plan.entries.get(path_key(source.path))
+        stamp = file_stamp(source.path) if entry is not None else None
+        if entry is None or stamp is None:
+            parse.append(position)
+            continue
+        if stamp != entry.stamp:
+            # Changed times or size: the content decides (a file over the limit is cheaper
+            # to skip again than to hash).
+            content = content_hash(source.path) if stamp[0] <= max_bytes else None
+            if content != entry.hash:
+                parse.append(position)
+                continue
+        candidates.append((position, entry, stamp))
+    payloads = cache.payloads([entry.file_id for _, entry, _ in candidates])
+    for position, entry, stamp in candidates:
+        payload = payloads.get(entry.file_id)
+        draft = None if payload is None else _decode(payload, files[position])
+        if draft is None:
+            parse.append(position)
+            continue
+        plan.cached[position] = (draft, entry.hash)
+        if stamp != entry.stamp:
+            plan.restamp.append((entry.file_id, stamp))
+    plan.parse = [files[position] for position in sorted(parse)]  # parsed in file order
+    return plan
+
+
+def _store(writer: Writer | None, parsed: list[_Parsed], max_bytes: int, names: list[str]) -> None:
+    from alireader.core.cache import path_key
+
+    if writer is None:
+        return
+    for item in parsed:
+        if item.stamp is None or item.content is None:
+            continue  # unreadable now: tried again next time
+        file_id = writer.store_file(
+            path_key(item.draft.source.path),
+            max_bytes,
+            item.stamp,
+            item.content,
+            _encode(item.draft),
+        )
+        rows = [
+            (file_id, RECORD_NONE if s.record is None else s.record, name, pickle.dumps(value, 5))
+            for s, results in zip(item.draft.summaries, item.analyses, strict=True)
+            for name, value in zip(names, results, strict=True)
+        ]
+        writer.store_parts(rows)
+
+
+def _forget_deleted(cache: Cache, discovery: Discovery, entries: dict[bytes, FileEntry]) -> None:
+    """Drop the entries of files that were under a folder read now and are no longer found."""
+    from alireader.core.cache import path_key
+
+    roots = {path_key(s.root) + os.sep.encode() for s in discovery.files if s.root is not None}
+    if not roots:
+        return
+    found = {path_key(source.path) for source in discovery.files}
+    gone = [
+        path
+        for path in entries
+        if path not in found and any(path.startswith(root) for root in roots)
+    ]
+    if gone:
+        with cache.writing() as writer:
+            if writer is not None:
+                writer.forget(gone)
+
+
+def iter_cached_summaries(
+    discovery: Discovery,
+    cache: Cache,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    workers: int | None = None,
+    make_pool: PoolFactory | None = None,
+    *,
+    rebuild: bool = False,
+    analysers: Sequence[NamedAnalyser] = (),
+) -> Iterator[SummarisedFile]:
+    """Like :func:`iter_summaries` (the same summaries, IDs, keys and warnings, in the same
+    order), but unchanged files come from ``cache`` without being parsed.
+
+    The files that are new or changed are parsed (in worker processes for many of them) and
+    stored, a few hundred per transaction; the entries of files gone from the folders read are
+    dropped once every file has been seen. ``rebuild`` parses everything and replaces what was
+    stored. ``analysers`` (name, function) run on the articles parsed here and are stored
+    under their names for the body pass; their results also come back in
+    :attr:`SummarisedFile.analyses`. A cache failure becomes a notice in ``cache.notices`` and
+    loading goes on without it.
+    """
+    files = discovery.files
+    plan = _plan(files, cache, max_bytes, rebuild)
+    if plan.restamp:
+        with cache.writing() as writer:
+            for file_id, stamp in plan.restamp:
+                if writer is not None:
+                    writer.restamp(file_id, stamp)
+    names = [name for name, _ in analysers]
+    work = partial(_parse_for_cache, analysers=tuple(function for _, function in analysers))
+    parsed = map_chunks(work, plan.parse, max_bytes, workers, make_pool)
+    ids = UniqueIds()
+    pending: list[_Parsed] = []
+    last_store = time.monotonic()
+    finished = False
+    try:
+        for position, source in enumerate(files):
+            cached = plan.cached.get(position)
+            content: bytes | None
+            analyses: list[tuple[Any, ...]] | None
+            if cached is not None:
+                draft, content = cached
+                analyses = None
+            else:
+                item = next(parsed)
+                draft, content, analyses = item.draft, item.content, item.analyses
+                pending.append(item)
+                if len(pending) >= _STORE_EVERY or time.monotonic() - last_store > 1.0:
+                    with cache.writing() as writer:
+                        _store(writer, pending, max_bytes, names)
+                    pending, last_store = [], time.monotonic()
+            summaries = [
+                _with_unique_id(summary, digest, ids, source)
+                for summary, digest in zip(draft.summaries, draft.digests, strict=True)
+            ]
+            yield SummarisedFile(
+                source, summaries, draft.warnings, content, analyses if names else None
+            )
+        finished = True
+    finally:
+        if isinstance(parsed, Generator):
+            parsed.close()  # stops the worker processes now if the caller stopped early
+        if pending:
+            with cache.writing() as writer:
+                _store(writer, pending, max_bytes, names)
+    if finished:
+        _forget_deleted(cache, discovery, plan.entries)

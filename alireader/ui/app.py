@@ -150,13 +150,15 @@ class ReaderApp(App[int]):
         ascii_only: bool = False,
         entity_backend: str = "auto",
         duplicate_threshold: float = 0.8,
+        rebuild: bool = False,
     ) -> None:
         """Read the corpus under ``paths``; ``state_path`` defaults to the XDG data dir.
 
         ``themes`` defaults to the bundled themes chosen as at start-up without a config;
         ``keymap`` (binding id -> keys) must already be validated; ``ascii_only`` draws marks
         and borders with ASCII characters; ``entity_backend`` and ``duplicate_threshold``
-        are the ``entities.backend`` and ``duplicates.threshold`` settings.
+        are the ``entities.backend`` and ``duplicates.threshold`` settings; ``rebuild`` reads
+        every file again instead of trusting the article cache (``--rebuild``).
         """
         themes = themes or choose_theme(None, None, os.environ, None)
         super().__init__(ansi_color=themes.ansi_color)
@@ -191,6 +193,7 @@ class ReaderApp(App[int]):
         self.entity_lock = threading.Lock()
         """Held while the entity index changes or is read (it is not thread-safe itself)."""
         self.duplicate_threshold = duplicate_threshold
+        self.rebuild = rebuild
         self.duplicates: DuplicateIndex | None = None
         """Sketches of every article, for near-duplicates (filled by the index worker)."""
         self.clusters: dict[str, Cluster] = {}
@@ -305,6 +308,8 @@ class ReaderApp(App[int]):
                 lambda batch: self.post_message(self.BatchLoaded(batch)),
                 lambda: worker.is_cancelled,
                 interval=self.LOAD_BATCH_INTERVAL,
+                rebuild=self.rebuild,
+                notice=self._post_notice,
             )
         except AlireaderError as error:
             self._post_notice(error.message)
@@ -321,7 +326,9 @@ class ReaderApp(App[int]):
         index = SearchIndex()
         self.search_index = index
         sinks = [self._entity_sink(index), self._duplicate_sink()]
-        feed = CorpusFeed(index, self._summaries, sinks=sinks)
+        feed = CorpusFeed(
+            index, self._summaries, sinks=sinks, rebuild=self.rebuild, notice=self._post_notice
+        )
         finished = feed.run(
             lambda: worker.is_cancelled,
             lambda done, total: self.post_message(self.IndexProgress(done, total)),
@@ -544,7 +551,9 @@ class ReaderApp(App[int]):
         yield SystemCommand("Help", "Every key of the reader", self.action_help)
 
 
-def run_reader(paths: list[Path], loaded: LoadedSettings | None = None) -> int:
+def run_reader(
+    paths: list[Path], loaded: LoadedSettings | None = None, *, rebuild: bool = False
+) -> int:
     """Open the reader on ``paths`` with the user's settings; return its exit status.
 
     A keymap that names unknown bindings or makes two clash is a ConfigError raised here, before
@@ -570,6 +579,7 @@ def run_reader(paths: list[Path], loaded: LoadedSettings | None = None) -> int:
         ascii_only=settings.ascii,
         entity_backend=settings.entities.backend,
         duplicate_threshold=settings.duplicates.threshold,
+        rebuild=rebuild,
     )
     result = app.run()
     return int(result or app.return_code or 0)

@@ -5,7 +5,9 @@ sources are searchable at once); when loading is over the feed reads every body 
 (:func:`alireader.core.body_pass.iter_bodies`, on every CPU for large corpora) and gives each
 body to the search index and to the other :class:`Sink` s (entities, near-duplicates), whose
 per-article work runs in the worker processes beside the parse. The search bar can search at any
-moment: the index is thread-safe, and results only get better as it fills.
+moment: the index is thread-safe, and results only get better as it fills. Bodies and analyses of
+articles unchanged since a previous start come from the persistent cache
+(:func:`alireader.core.body_pass.iter_cached_bodies`), not from the files.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import queue
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,9 +24,12 @@ from alireader.core.body_pass import (
     Analyser,
     BodyRecord,
     BodyRequest,
+    analyser_name,
     iter_bodies,
+    iter_cached_bodies,
     request_of,
 )
+from alireader.core.cache import Cache, open_cache
 from alireader.core.corpus import DEFAULT_MAX_BYTES, PoolFactory
 from alireader.core.models import ArticleSummary
 from alireader.core.search import SearchIndex
@@ -43,6 +48,8 @@ class Sink:
 
     analyser: Analyser
     add: Callable[[list[BodyRecord], list[Any]], None]
+    name: str | None = None
+    """What the analyser's results are cached under (default: :func:`analyser_name`)."""
 
 
 class CorpusFeed:
@@ -59,11 +66,22 @@ class CorpusFeed:
         summaries: SummaryQueue,
         max_bytes: int = DEFAULT_MAX_BYTES,
         sinks: Sequence[Sink] = (),
+        *,
+        cache: bool = True,
+        rebuild: bool = False,
+        notice: Callable[[str], None] | None = None,
     ) -> None:
+        """``cache``: take unchanged articles' bodies and analyses from the persistent cache
+        and store the others' (``rebuild``: read them all again); what goes wrong with the
+        cache is told to ``notice``."""
         self.index = index
         self.max_bytes = max_bytes
         self.sinks = tuple(sinks)
+        self.cache = cache
+        self.rebuild = rebuild
+        self.notice = notice
         self._queue = summaries
+        self._store: Cache | None = None
 
     def run(
         self,
@@ -94,11 +112,9 @@ class CorpusFeed:
                 requests.append(request_of(summary))
         total, done, last = len(requests), 0, 0.0
         progress(0, total)
-        analysers = [sink.analyser for sink in self.sinks]
-        chunks = iter_bodies(
-            requests, self.max_bytes, workers=workers, make_pool=make_pool, analysers=analysers
-        )
-        with contextlib.closing(chunks):
+        with contextlib.ExitStack() as stack:
+            chunks = self._chunks(stack, requests, workers, make_pool)
+            stack.enter_context(contextlib.closing(chunks))
             for chunk in chunks:
                 if cancelled():
                     return False
@@ -115,3 +131,35 @@ class CorpusFeed:
         self.index.prepare()  # sorted now, not on the next keystroke
         progress(total, total)
         return True
+
+    def _chunks(
+        self,
+        stack: contextlib.ExitStack,
+        requests: list[BodyRequest],
+        workers: int | None,
+        make_pool: PoolFactory | None,
+    ) -> Iterator[list[BodyRecord]]:
+        analysers = [sink.analyser for sink in self.sinks]
+        store = stack.enter_context(open_cache()) if self.cache else None
+        stack.callback(self._tell)  # after the chunks are closed (LIFO), before the cache is
+        if store is None or not store.usable:
+            return iter_bodies(
+                requests, self.max_bytes, workers=workers, make_pool=make_pool, analysers=analysers
+            )
+        self._store = store
+        named = [(sink.name or analyser_name(sink.analyser), sink.analyser) for sink in self.sinks]
+        return iter_cached_bodies(
+            requests,
+            store,
+            self.max_bytes,
+            workers,
+            make_pool,
+            analysers=named,
+            rebuild=self.rebuild,
+        )
+
+    def _tell(self) -> None:
+        store = self._store
+        if store is not None and self.notice is not None:
+            for text in store.take_notices():
+                self.notice(text)

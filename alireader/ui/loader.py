@@ -6,18 +6,24 @@ corpora are parsed in worker processes (:func:`alireader.ui.pool.quiet_pool`), s
 does not compete with the interface for the interpreter lock and the bodies never reach this
 process; small ones are parsed here, where starting processes would cost more than it saves.
 Summaries are handed over every ``batch_size`` articles or ``interval`` seconds, whichever comes
-first, so the list is usable and growing from the first batch.
+first, so the list is usable and growing from the first batch. Files unchanged since a previous
+start come from the persistent cache (:mod:`alireader.core.cache`) without being parsed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alireader.core.models import ArticleSummary, LoadWarning
+
+if TYPE_CHECKING:
+    from alireader.core.cache import Cache
+    from alireader.core.summaries import SummarisedFile
 
 
 @dataclass(slots=True)
@@ -40,38 +46,80 @@ def load_batches(
     batch_size: int = 2000,
     interval: float = 0.05,
     workers: int | None = None,
+    max_bytes: int | None = None,
+    cache: bool = True,
+    rebuild: bool = False,
+    notice: Callable[[str], None] | None = None,
 ) -> None:
     """Summarise every article under ``paths``, calling ``emit`` with each batch (and a last one).
 
     Raises :class:`alireader.errors.CorpusError` when a path does not exist. Stops early when
     ``cancelled()`` becomes true: the worker processes are stopped after the chunks they are
     parsing, without waiting for the rest of the queue. ``workers`` as in
-    :func:`alireader.core.corpus.map_chunks` (default: one per usable CPU).
+    :func:`alireader.core.corpus.map_chunks` (default: one per usable CPU). With ``cache``
+    (the default), unchanged files come from the persistent cache and the others are stored
+    there; ``rebuild`` parses every file again and replaces what it held. What goes wrong with
+    the cache is told to ``notice``, a sentence at a time, and loading goes on without it.
     """
     # Imported here, in the worker thread: the parser compiles ~100 regular expressions, which
     # is time the first frame does not have to wait for.
-    from alireader.core.corpus import discover
-    from alireader.core.summaries import iter_summaries
+    from alireader.core.cache import open_cache
+    from alireader.core.corpus import DEFAULT_MAX_BYTES, discover
+    from alireader.core.summaries import iter_cached_summaries, iter_summaries
     from alireader.ui.pool import quiet_pool
 
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     found = discover(paths)
     total = len(found.files)
     emit(Batch(warnings=list(found.warnings), files_total=total))  # progress shows at once
     batch = Batch(files_total=total)
-    last = time.monotonic()
-    files = iter_summaries(found, workers=workers, make_pool=quiet_pool)
-    # closing(): stopping early shuts the pool down now, not whenever the generator is collected.
-    with contextlib.closing(files):
-        for done, summarised in enumerate(files, start=1):
-            if cancelled():
-                break
-            batch.summaries.extend(summarised.summaries)
-            batch.warnings.extend(summarised.warnings)
-            batch.files_done = done
-            now = time.monotonic()
-            if len(batch.summaries) >= batch_size or now - last >= interval:
-                emit(batch)
-                batch = Batch(files_done=done, files_total=total)
-                last = now
+    with contextlib.ExitStack() as stack:
+        store = stack.enter_context(open_cache()) if cache else None
+        tell = _teller(store, notice)
+        tell()  # a cache set aside or emptied is told at once, not after the load
+        if store is not None and store.usable:
+            files = iter_cached_summaries(found, store, limit, workers, quiet_pool, rebuild=rebuild)
+        else:
+            files = iter_summaries(found, limit, workers=workers, make_pool=quiet_pool)
+        # closing(): stopping early shuts the pool down now, not when the generator is collected.
+        stack.enter_context(contextlib.closing(files))
+        batch = _emit_all(files, emit, cancelled, batch, batch_size=batch_size, interval=interval)
+        tell()
     batch.last = True  # the rest, possibly empty: the receiver learns that loading is over
     emit(batch)
+
+
+def _emit_all(
+    files: Iterator[SummarisedFile],
+    emit: Callable[[Batch], None],
+    cancelled: Callable[[], bool],
+    batch: Batch,
+    *,
+    batch_size: int,
+    interval: float,
+) -> Batch:
+    """Emit the files' summaries in batches; the batch not yet emitted."""
+    total, last = batch.files_total, time.monotonic()
+    for done, summarised in enumerate(files, start=1):
+        if cancelled():
+            break
+        batch.summaries.extend(summarised.summaries)
+        batch.warnings.extend(summarised.warnings)
+        batch.files_done = done
+        now = time.monotonic()
+        if len(batch.summaries) >= batch_size or now - last >= interval:
+            emit(batch)
+            batch = Batch(files_done=done, files_total=total)
+            last = now
+    return batch
+
+
+def _teller(store: Cache | None, notice: Callable[[str], None] | None) -> Callable[[], None]:
+    """A function that tells ``notice`` the cache's notices not yet told."""
+
+    def tell() -> None:
+        if store is not None and notice is not None:
+            for text in store.take_notices():
+                notice(text)
+
+    return tell
