@@ -31,7 +31,9 @@ from alireader.core.entity_patterns import (
     CAPITALISED,
     DIGIT_TRIGGER,
     ELISION,
+    INNER_CAPITAL,
     LEADING_NUMBER,
+    LOWER_INITIAL_RUN,
     MODEL_NUMBER,
     NEXT_WORDS,
     NUMBER_WORD_BEFORE,
@@ -78,19 +80,17 @@ def extract_numeric(text: str) -> list[Entity]:
                 if text.startswith(prefix, at) and (at == 0 or not text[at - 1].isalnum()):
                     starts[index] = at
                     break
-    words = set(
-        text.replace(",", " ").replace(".", " ").replace("'", " ").replace("’", " ").split()
-    )
+    # Intersecting with the list of words is faster than building their set.
+    words = text.replace(",", " ").replace(".", " ").replace("'", " ").replace("’", " ").split()
     for word in CALENDAR_FORMS.intersection(words):
         starts.extend(_word_positions(text, word))
-    for scale in SCALE_WORDS:
-        if scale in words:
-            for at in _word_positions(text, scale):
-                number = NUMBER_WORD_BEFORE.search(text, max(0, at - 12), at)
-                if number is not None and (
-                    number.start() == 0 or not text[number.start() - 1].isalnum()
-                ):
-                    starts.append(number.start())
+    for scale in SCALE_WORDS.intersection(words):
+        for at in _word_positions(text, scale):
+            number = NUMBER_WORD_BEFORE.search(text, max(0, at - 12), at)
+            if number is not None and (
+                number.start() == 0 or not text[number.start() - 1].isalnum()
+            ):
+                starts.append(number.start())
     starts.sort()
     found: list[Entity] = []
     end = -1
@@ -129,6 +129,7 @@ _DETERMINERS = gz.keys_of(
     "ces the a an its their his her our this that nouveau nouvelle ancien ancienne ex "
     "grand grande petit petite jeune autre même célèbre puissant puissante"
 )
+_AND_WORDS = frozenset({"et", "and", "ou", "or"})
 _OF_WORDS = frozenset({"de", "du", "des", "d'", "of", "chez", "at", "for"})
 _OPENING_QUOTES = '«“"‘'
 _CLOSING_QUOTES = '»”"’'
@@ -164,7 +165,9 @@ _LOC_PREPOSITION_ARTICLES = frozenset({"la", "l'", "le", "les"})
 _COMPOUND_SUFFIX = re.compile(r"-(?:based|born|listed|led|owned|backed|headquartered|made)$")
 _RUBRIC = re.compile(r"[ \u00a0\u202f]?:")
 _CLAUSE_MARKS = tuple('.,;:!?()«»"“”\n')
+_CLAUSE_SET = frozenset(_CLAUSE_MARKS)
 _HORIZONTAL = " \u00a0\u202f\u2009\t"
+_CLUB_OF_PLACE = re.compile(r"\S+[ \u00a0](?:de |du |d['’])\S+")
 
 # Keys that may begin a longer gazetteer entry whose next words are lower case ("banque" for
 # "Banque mondiale", "coupe" for "Coupe du monde"): only those are tried for an extension.
@@ -318,7 +321,10 @@ def _analyse_run(run: str, initial: bool) -> tuple[_Candidate, ...]:
             current.append(token)  # the second word of "von der": already judged
             continue
         following = next((t for t in tokens[index + 1 :] if not t[3]), None)
-        if current and following is not None and _joins(run, current, token, following):
+        opening = (
+            initial and bool(current) and current[0][0] == 0 and not _common_elision(current[0][2])
+        )
+        if current and following is not None and _joins(run, current, token, following, opening):
             current.append(token)
         else:
             if current:
@@ -340,14 +346,19 @@ def _places_joined(word: str) -> bool:
     return len(parts) > 1 and all(_gazetteer_label(_key(part)) == "LOC" for part in parts)
 
 
-def _joins(run: str, group: list[_Token], particle: _Token, following: _Token) -> bool:
-    """Whether ``particle`` links ``group`` and ``following`` into one name."""
+def _joins(
+    run: str, group: list[_Token], particle: _Token, following: _Token, opening: bool = False
+) -> bool:
+    """Whether ``particle`` links ``group`` and ``following`` into one name (``opening``: the
+    group opens a sentence, so its first capital says nothing)."""
     word = _key(particle[2])
     if particle[2] == "-" or not word:
         return False
     if word == "&" or word in _FOREIGN_PARTICLES:
         return True  # "Procter & Gamble", "Ursula von der Leyen", "Luca di Montezemolo"
-    words = [_key(token[2]) for token in group if not token[3]]
+    words = [_key(token[2]) for token in group if not token[3] and not _common_elision(token[2])]
+    if not words:
+        return False
     while len(words) > 1 and (words[0] in gz.STOPWORDS or words[0] in gz.TITLES):
         words.pop(0)
     head, last = words[0], words[-1]
@@ -360,6 +371,8 @@ def _joins(run: str, group: list[_Token], particle: _Token, following: _Token) -
         # unless what follows is a known place or body ("Standard de Liège").
         if any(_is_first_name(w) for w in words):
             return True
+        if not opening and _club_of_place(words, word, following):
+            return True
         return (
             len(words) == 1
             and word in ("de", "du", "d'")
@@ -369,6 +382,30 @@ def _joins(run: str, group: list[_Token], particle: _Token, following: _Token) -
             and head not in gz.MISC_NAMES
         )
     return False
+
+
+def _common_elision(word: str) -> bool:
+    """Whether ``word`` is an elided article or pronoun glued to a common word ("L'association",
+    "C'est"): it opens a run with its capital, but is no part of a name."""
+    elided = ELISION.match(word)
+    return elided is not None and not elided.group(2)[:1].isupper()
+
+
+def _club_of_place(words: list[str], particle: str, following: _Token) -> bool:
+    """Whether one unknown capitalised word, "de" and a known place make one organisation
+    named after its town or country ("Standard de Liège", "Familles de France"): a person's
+    name would have a first name, a place's a place's head."""
+    if len(words) != 1 or particle not in ("de", "du", "d'"):
+        return False
+    head = words[0]
+    return (
+        _gazetteer_label(_key(following[2])) == "LOC"
+        and _gazetteer_label(head) is None
+        and head not in gz.NOT_NAMES
+        and head not in gz.STOPWORDS
+        and head not in gz.TITLES
+        and not head.isdigit()
+    )
 
 
 def _plain_after_article(rest: str, initial: bool) -> bool:
@@ -405,6 +442,8 @@ def _refine(run: str, group: list[_Token], initial: bool) -> list[_Candidate]:
                     continue
                 cut = len(elided.group(1)) + 1
                 tokens[0] = (s + cut, e, rest, False)
+                if elided.group(1) in ("L", "D"):
+                    initial = False  # "L'Ifremer estime": after an article, a name's capital
         folded = _key(tokens[0][2])
         if len(tokens) > 1 and _gazetteer_label(_key(run[tokens[0][0] : tokens[-1][1]])):
             break
@@ -431,6 +470,7 @@ def _refine(run: str, group: list[_Token], initial: bool) -> list[_Candidate]:
     if (
         len(tokens) > 1
         and _key(tokens[0][2]) in gz.MISC_NAMES
+        and not _is_first_name(_key(tokens[0][2]))
         and not tokens[1][3]
         and not any(_key(t[2]) in gz.ORG_SUFFIXES or _key(t[2]) in gz.ORG_HEADS for t in tokens)
     ):
@@ -485,6 +525,13 @@ def _label_alone(
             return made("ORG", _SURE)
         if first in gz.LOC_HEADS or last in gz.LOC_SUFFIXES:
             return made("LOC", _SURE)
+        if (
+            len(caps) == 2
+            and not initial
+            and _gazetteer_label(last) == "LOC"
+            and _CLUB_OF_PLACE.fullmatch(raw) is not None
+        ):
+            return made("ORG", _CUE)  # "Standard de Liège" (see _club_of_place)
     words = raw.split()
     if len(words) == 1 and "-" in raw and any(part in gz.PLACE_LINKS for part in first.split()):
         return made("LOC", _CUE)  # "Bourg-en-Bresse", "Châlons-sur-Marne"
@@ -507,18 +554,20 @@ def _label_alone(
 def _words_before(text: str, start: int) -> list[str]:
     """Up to four words before ``start`` in its clause, nearest first, as keys."""
     window = text[max(0, start - 48) : start]
-    cut = max(map(window.rfind, _CLAUSE_MARKS))
-    if cut >= 0:
-        window = window[cut + 1 :]
+    window = window[window.rfind("\n") + 1 :]  # a line break ends a clause (split drops it)
     words: list[str] = []
-    for raw in reversed(window.replace("’", "'").split()):
-        word = _key(raw)
-        if "'" in word[:-1]:
-            head, _, rest = word.partition("'")
-            words.extend((rest, head + "'"))  # "l'usine": "usine" is nearer than "l'"
-        else:
-            words.append(word)
-        if len(words) >= 4:
+    # Only the last four tokens can matter: split those off, stop at a clause mark.
+    for token in reversed(window.rsplit(None, 4)[-4:]):
+        stop = not _CLAUSE_SET.isdisjoint(token)
+        raw = token[max(map(token.rfind, _CLAUSE_MARKS)) + 1 :] if stop else token
+        if raw:
+            word = _key(raw.replace("’", "'"))
+            if "'" in word[:-1]:
+                head, _, rest = word.partition("'")
+                words.extend((rest, head + "'"))  # "l'usine": "usine" is nearer than "l'"
+            else:
+                words.append(word)
+        if stop or len(words) >= 4:
             break
     if words and window.endswith(("'", "’")) and not words[0].endswith("'"):
         words[0] += "'"  # the name is glued to an elision: "d'Alibaba" -> "d'"
@@ -534,17 +583,25 @@ def _context_label(text: str, piece: _Piece) -> tuple[str | None, float]:
             return "PER", _SURE
         if nearest in gz.SOURCE_CUES or before[:2] == ["to", "according"]:
             return "ORG", _WEAK_CUE
-        if len(piece.caps) == 1 and (
-            nearest in gz.LOC_PREPOSITIONS
-            or (
-                nearest in _LOC_PREPOSITION_ARTICLES
-                and len(before) > 1
-                and (before[1] in gz.LOC_PREPOSITIONS or before[1] == "dans")
+        if nearest == "at" and len(before) > 1 and before[1] in gz.ROLE_WORDS:
+            return "ORG", _CUE  # "an analyst at X": where one works
+        if (
+            len(piece.caps) == 1
+            and not _acronym(text[piece.start : piece.end])
+            and (
+                nearest in gz.LOC_PREPOSITIONS
+                or (
+                    nearest in _LOC_PREPOSITION_ARTICLES
+                    and len(before) > 1
+                    and (before[1] in gz.LOC_PREPOSITIONS or before[1] == "dans")
+                )
             )
         ):
             return "LOC", _CUE
         seen_of = False
         for word in before[:4]:
+            if word in _AND_WORDS:
+                break  # "les marques Président et X": the cue is the other name's
             if word in _OF_WORDS:
                 if word == "chez":
                     return "ORG", _CUE
@@ -554,6 +611,10 @@ def _context_label(text: str, piece: _Piece) -> tuple[str | None, float]:
                 continue
             if word in gz.PORTFOLIO_ROLES and seen_of:
                 return "", _SURE  # "le ministre des Mines": a portfolio, not a name
+            if word in gz.PLACE_OFFICES:
+                if seen_of:
+                    return "LOC", _CUE  # "le tribunal de X", "le parquet de X"
+                continue
             if word in gz.ROLE_WORDS:
                 # "le directeur X" is a person; "le directeur de X" works for an organisation,
                 # "le maire de X" for a place.
@@ -567,6 +628,14 @@ def _context_label(text: str, piece: _Piece) -> tuple[str | None, float]:
     elif len(piece.caps) > 1 and _role_before_comma(text, piece.start):
         return "PER", _CUE  # "Sa présidente, Marie Durand"
     return _apposition(text, piece.end)
+
+
+_PLACE_AFTER = re.compile(r"[ \u00a0](?:region|province|county|state|area|valley)\b")
+
+
+def _place_after(text: str, end: int) -> bool:
+    """Whether an English place noun follows the name: "the Emilia-Romagna region"."""
+    return text[end : end + 1] == " " and _PLACE_AFTER.match(text, end) is not None
 
 
 def _role_before_comma(text: str, start: int) -> bool:
@@ -584,9 +653,10 @@ def _role_before_comma(text: str, start: int) -> bool:
 
 
 def _apposition(text: str, end: int) -> tuple[str | None, float]:
-    """The label an apposition gives: "X, directeur de ...", "X, 45 ans", "X, the Danish group"."""
+    """The label an apposition gives: "X, directeur de ...", "X, 45 ans", "X, the Danish group";
+    or a place noun after it: "the X region"."""
     if text[end : end + 1] != ",":
-        return None, 0.0
+        return ("LOC", _CUE) if _place_after(text, end) else (None, 0.0)
     words = [_key(word.strip(",;.()")) for word in text[end + 1 : end + 48].split()[:4]]
     if len(words) > 1 and words[0].isdigit() and words[1] in _AGE_WORDS:
         return "PER", _CUE
@@ -699,6 +769,8 @@ def _classify(text: str, piece: _Piece) -> None:
 
 def _person_shaped(text: str, piece: _Piece) -> bool:
     words = text[piece.start : piece.end].split()
+    if _gazetteer_label(piece.caps[-1]) == "LOC" and not _is_first_name(piece.caps[-1]):
+        return False  # "Tennis Canada", "Hydro Québec": named after a place
     return 2 <= len(words) <= 3 and all(
         word[:1].isupper()
         and word.replace("-", "").isalpha()
@@ -781,10 +853,12 @@ def _resolve(text: str, pieces: list[_Piece]) -> None:
         if label is None:
             if not piece.initial or len(piece.caps) < 2:
                 continue
-            # Several capitalised words opening a sentence: a name all the same.
+            # Several capitalised words opening a sentence: a name all the same, shaped like a
+            # person's or not (as inside a sentence: see _classify).
             if _appears_in_lower_case(text, text[piece.start : piece.end].split(maxsplit=1)[0]):
                 continue
-            label, confidence = "ORG", _GUESS
+            label = "PER" if _person_shaped(text, piece) else "ORG"
+            confidence = _GUESS
         if (
             confidence <= _GUESS
             and len(piece.caps) == 1
@@ -868,15 +942,110 @@ def _coordinate(text: str, pieces: list[_Piece]) -> None:
         previous = piece
 
 
+def _runs(text: str) -> list[tuple[int, str]]:
+    """The capitalised runs of ``text`` with where they start, in order, with those whose first
+    word has a lower-case initial ("eBay", "iPhone")."""
+    runs = [(match.start(), match.group()) for match in CAPITALISED.finditer(text)]
+    if INNER_CAPITAL.search(text) is None:
+        return runs
+    spans = [(start, start + len(run)) for start, run in runs]
+    for match in INNER_CAPITAL.finditer(text):
+        at = match.start() - 1
+        if at and text[at - 1].isalpha():
+            at -= 1
+        if _overlaps(spans, at, at + 1):
+            continue  # inside a run already found ("Apple iPhone")
+        run = LOWER_INITIAL_RUN.match(text, at)
+        if run is not None:
+            bisect.insort(spans, (at, run.end()))
+            bisect.insort(runs, (at, run.group()))
+    return runs
+
+
+_PARTICLE_ENDS = frozenset({"de", "du", "es", "la"})
+_NAMED_BY_ENDS = frozenset(head[-5:] for head in gz.NAMED_BY_HEADS)
+
+
+def _may_be_headed(text: str, offset: int) -> bool:
+    """A cheap test that a lower-case head may come before the name at ``offset``: a particle
+    ("de", "du", "des", "de la", "d'", "l'") or a head naming it directly just before."""
+    before = text[offset - 1]
+    if before in "'’":
+        return text[offset - 2] in "dl"
+    return before in " \u00a0" and (
+        text[offset - 3 : offset - 1] in _PARTICLE_ENDS
+        or text[offset - 6 : offset - 1] in _NAMED_BY_ENDS
+    )
+
+
+_NAME_THEN_PLACE = re.compile(r"[ \u00a0](?:de|du|d['’])")
+_HEAD_PARTICLES: Final = (("de", "la"), ("de", "l'"), ("du",), ("des",), ("d'",), ("de",))
+
+
+def _headed(text: str, offset: int, run: str, candidates: tuple[_Candidate, ...]) -> _Piece | None:
+    """An organisation named by a lower-case head and the name at ``offset`` ("le musée
+    d'Orsay", "le ministère de l'Intérieur", "le lycée Jean-Moulin"), or ``None``.
+
+    The head must be written in lower case (a capitalised one is in the run already); a known
+    place after it stays a place ("l'université de Bordeaux" is about Bordeaux); with "de", a
+    person stays a person ("la fondation de Jean Dupont")."""
+    words = text[max(0, offset - 40) : offset].replace("’", "'").replace("'", "' ").split()
+    if len(words) < 2 and not (words and words[-1] in gz.NAMED_BY_HEADS):
+        return None
+    for particles in _HEAD_PARTICLES:
+        if tuple(words[-len(particles) :]) == particles:
+            head = words[-len(particles) - 1] if len(words) > len(particles) else ""
+            direct = False
+            break
+    else:
+        head, direct = words[-1], True
+        if head not in gz.NAMED_BY_HEADS:
+            return None
+    if head not in gz.INSTITUTION_HEADS:
+        return None
+    first = candidates[0] if candidates else None
+    if first is None:
+        # A portfolio written with a capital: "ministère de la Culture", "de l'Éducation
+        # nationale" (its adjective taken along).
+        if direct or " " in run or _key(run) not in gz.NOT_NAMES:
+            return None
+        end = offset + len(run)
+        after = text[end : end + 24].split(maxsplit=1)
+        if after and text[end : end + 1] == " " and after[0] in gz.INSTITUTION_ADJECTIVES:
+            end += 1 + len(after[0])
+    else:
+        if first.start != 0 or first.label == "":
+            return None
+        if direct:
+            if first.label not in (None, "PER"):
+                return None
+        elif first.label is not None or first.titled:
+            return None
+        end = offset + first.end
+        cut = _NAME_THEN_PLACE.search(run, 0, first.end)
+        if direct and cut is not None:
+            end = offset + cut.start()  # "le lycée Jean-Moulin de Béziers": the town apart
+    start = text.rfind(head, max(0, offset - 40), offset)
+    if start < 0:
+        return None
+    name = text[start:end]
+    return _Piece(start, end, (), False, False, "ORG", _SURE, _key(name), None)
+
+
 def extract_names(text: str, numeric: list[Entity] | None = None) -> list[Entity]:
     """The people, organisations, places and other names of ``text`` (built-in rules), never
     overlapping the ``numeric`` entities (computed when not given)."""
     if numeric is None:
         numeric = extract_numeric(text)
     pieces: list[_Piece] = []
-    for run in CAPITALISED.finditer(text):
-        offset = run.start()
-        for candidate in _analyse_run(run.group(), _is_initial(text, offset)):
+    for offset, run in _runs(text):
+        candidates = _analyse_run(run, _is_initial(text, offset))
+        if offset > 3 and _may_be_headed(text, offset):
+            headed = _headed(text, offset, run, candidates)
+            if headed is not None:
+                pieces.append(headed)
+                candidates = tuple(c for c in candidates if c.start >= headed.end - offset)
+        for candidate in candidates:
             if candidate.label != "":
                 pieces.append(
                     _Piece(

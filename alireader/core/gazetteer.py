@@ -224,7 +224,7 @@ ORG_HEADS = keys_of(
     Académie Academy Orchestre Orchestra Théâtre Club Chambre Chamber Direction Service Services
     Haut Haute Secrétariat Préfecture Mairie Région Conférence Ligue League Sporting Racing
     Olympique Stade Entreprises Industries Editions Éditions Studio Studios Cabinet FC AS RC
-    OGC SC AC Real Atlético Inter Dynamo Air Agence Haute
+    OGC SC AC Real Atlético Inter Dynamo Air Agence Haute Notaires Confédération Confederation
     """
 )
 """First words that make a capitalised sequence an organisation ("Banque de ...")."""
@@ -449,16 +449,20 @@ ORG_CUES = keys_of(
     concurrent concurrents rival rivaux partenaire association ONG fédération institut
     organisation mutuelle coopérative chez transporteur groupement conglomérat holding
     équipementier sous-traitant fournisseur industriel pétrolier chimiste sidérurgiste
+    marques enseignes groupes banques sociétés compagnies revue journaux
     brasseur minier armateur promoteur cimentier studio label média radio télévision
     company companies firm group bank giant maker carmaker automaker retailer startup rival
     rivals outlet newspaper paper broadcaster network party union agency fund club team brand
     chain platform operator airline insurer lender regulator watchdog supplier manufacturer
+    brands chains journal magazine
     publisher studio conglomerate subsidiary unit carrier developer
     """
 )
 """Words (lower case) that announce an organisation: "le groupe X", "chez X", "rival X"."""
 
-LOC_PREPOSITIONS = keys_of("à en au aux in vers près depuis from at to outside near")
+LOC_PREPOSITIONS = keys_of(
+    "à en au aux in vers près depuis from at to outside near across throughout"
+)
 """Prepositions that, just before an unknown name, point to a place ("à X", "in X")."""
 
 LOC_CUES = keys_of(
@@ -482,7 +486,7 @@ LOC_ROLES = keys_of(
 )
 """Roles held over a place: "le maire de X" is about a place, "le directeur de X" is not."""
 
-PORTFOLIO_ROLES = keys_of("ministre ministère minister ministry secrétaire secretary")
+PORTFOLIO_ROLES = keys_of("ministre minister secrétaire secretary")
 """Roles whose "de X" names a portfolio, not an entity: "le ministre des Mines"."""
 
 PLACE_LINKS = keys_of("sur en lès les sous aux le la de du des")
@@ -565,3 +569,35 @@ MONTHS_AND_DAYS = keys_of(
 
 NAME_PARTICLES = keys_of("de du des d' von van der den di da del della dos das le la ten ter")
 """Lower-case particles inside people's names ("Charles de Gaulle", "Ursula von der Leyen")."""
+
+INSTITUTION_HEADS = frozenset(
+    str.split(
+        """
+        musée ministère lycée collège école université institut fondation association fédération
+        confédération syndicat agence banque compagnie observatoire office théâtre orchestre
+        comité commission notaires
+        """
+    )
+)
+"""Heads written in lower case before "de", "du", "des", "d'" and a name, with which they make
+one organisation: "le musée d'Orsay", "le ministère de l'Intérieur". Offices named after their
+place ("le tribunal de X", "la mairie de X") are not here: the place is the entity. Compared as
+written (lower case, accents): a capitalised head is already part of the name's run."""
+
+NAMED_BY_HEADS = frozenset(str.split("musée lycée collège école"))
+"""Heads also written straight before a name, usually a person's: "le lycée Jean-Moulin"."""
+
+INSTITUTION_ADJECTIVES = frozenset(
+    str.split(
+        """
+        national nationale nationaux nationales européen européenne international internationale
+        supérieur supérieure écologique public publique social sociale solidaire territoriale
+        régional régionale fédéral fédérale numérique
+        """
+    )
+)
+"""Adjectives that end a portfolio named in an institution: "ministère de l'Éducation
+nationale", "ministère de la Transition écologique"."""
+
+PLACE_OFFICES = keys_of("tribunal parquet mairie rectorat académie cour")
+"""Offices named after their place: "le tribunal de X", "le parquet de X" (X is a place)."""

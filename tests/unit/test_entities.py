@@ -294,3 +294,91 @@ def test_spacy_availability_is_checked_without_importing(monkeypatch: pytest.Mon
 
     assert entities.spacy_available("no_such_model_xyz") is False
     assert "spacy" not in sys.modules or entities.spacy_available() in (True, False)
+
+
+# --- Third round: organisations named by a lower-case head, clubs of a place, brands ----------
+
+
+def test_a_lower_case_institution_head_makes_one_organisation() -> None:
+    names = found(
+        "Le musée d'Ostrevia rouvre. Le ministère de la Culture et le ministère de "
+        "l'Éducation nationale financent la fondation des Amis de Vélorne."
+    )
+    assert {
+        ("musée d'Ostrevia", "ORG"),
+        ("ministère de la Culture", "ORG"),
+        ("ministère de l'Éducation nationale", "ORG"),
+        ("fondation des Amis de Vélorne", "ORG"),
+    } <= names
+
+
+def test_a_head_named_after_a_person_stops_before_its_town() -> None:
+    names = found("Les élèves du lycée Armand-Quelvenec de Brestoux manifestent.")
+    assert ("lycée Armand-Quelvenec", "ORG") in names
+    assert not any(text.startswith("lycée") and "Brestoux" in text for text, _ in names)
+
+
+def test_a_head_keeps_known_places_and_people_apart() -> None:
+    names = found("L'université de Lyon et la fondation de Jean Marvault ont signé.")
+    assert ("Lyon", "LOC") in names  # an office named after its place: the place
+    assert ("Jean Marvault", "PER") in names  # "de" + a person: the person
+    assert not any(text.startswith(("université", "fondation")) for text, _ in names)
+
+
+def test_an_office_of_a_place_gives_the_place() -> None:
+    names = found("Le tribunal de Varennelle a jugé l'affaire. Le parquet de Brestoux fait appel.")
+    assert {("Varennelle", "LOC"), ("Brestoux", "LOC")} <= names
+
+
+def test_the_minister_of_a_portfolio_is_still_no_name() -> None:
+    assert not any("Mines" in text for text, _ in found("Le ministre des Mines a parlé."))
+
+
+def test_an_unknown_word_and_a_known_place_make_a_club() -> None:
+    names = found("Il arrive du Sporting de Lisbonne après avoir joué pour Racines de France.")
+    assert ("Racines de France", "ORG") in names
+    assert ("France", "LOC") not in names
+
+
+def test_a_sentence_opening_word_before_a_place_is_not_a_club() -> None:
+    names = found("Arrivée de Paris ce matin, la délégation repart demain.")
+    assert ("Paris", "LOC") in names
+
+
+def test_a_lower_case_brand_with_an_inner_capital() -> None:
+    names = found("Elle revend ses objets sur vBazar et achète un iPhone 15. Il consomme 3 kWh.")
+    assert ("vBazar", "ORG") in names
+    assert ("iPhone 15", "MISC") in names
+    assert not any("kWh" in text for text, _ in names)
+
+
+def test_an_acronym_after_a_preposition_stays_an_organisation() -> None:
+    assert ("FNTB", "ORG") in found("Le dossier a été transmis au FNTB mardi.")
+
+
+def test_where_someone_works_is_an_organisation() -> None:
+    names = found("Maria Olsen, an analyst at Quellmark, expects a cut.")
+    assert ("Quellmark", "ORG") in names
+
+
+def test_an_english_place_noun_after_a_name() -> None:
+    assert ("Vastoria", "LOC") in found("Storms hit the Vastoria region on Monday.")
+
+
+def test_a_first_name_that_is_also_a_word_starts_a_person() -> None:
+    assert ("Christian Morvelec", "PER") in found("Selon Christian Morvelec, tout est prêt.")
+
+
+def test_a_name_after_an_opening_article_is_a_name() -> None:
+    names = found("Le port est calme. L'Orbalis estime que la saison sera bonne.")
+    assert ("Orbalis", "ORG") in names
+
+
+def test_a_cue_does_not_cross_a_coordination() -> None:
+    names = found("Le groupe possède les marques Président et Vallorin.")
+    assert ("Vallorin", "PER") not in names
+
+
+def test_a_long_french_name_runs_through_en_and_et() -> None:
+    names = found("L'Institut de recherche en chimie et pharmacologie a publié une étude.")
+    assert ("Institut de recherche en chimie et pharmacologie", "ORG") in names
