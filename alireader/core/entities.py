@@ -1101,6 +1101,11 @@ def _merge(first: list[Entity], second: list[Entity]) -> list[Entity]:
     return merged
 
 
+def clear_caches() -> None:
+    """Forget the analysed runs (for benchmarks measuring a cold start)."""
+    _analyse_run.cache_clear()
+
+
 def extract(text: str) -> list[Entity]:
     """The entities of ``text`` with the built-in rules: sorted, never overlapping, each
     ``text[start:end]``, on word boundaries."""

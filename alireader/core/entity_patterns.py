@@ -66,7 +66,7 @@ _MONEY = (
     + _SCALE_WORD
     + r")|"
     + _SCALE_ABBR
-    + r")(?![\w]))?"
+    + r")(?![\w]))?(?![^\W\d_])"  # "$0A" is no amount
     # 200 millions de dollars, 3 milliards 600 millions d'euros, 4 billion dollars, 5 M EUR
     + r"|"
     + _NUMBER
