@@ -71,7 +71,8 @@ articles that mention such a named entity (see :meth:`EntityIndex.match`)."""
 BOUNDED_POSTINGS = 30_000
 """A query word whose body postings are more is scored coarsely (see ``_word_scores``)."""
 PHRASE_CHECKS = 512
-"""At most this many documents are read for a phrase's positions per keystroke."""
+"""While a query is typed (``prefix_last``), at most this many documents are read for a
+phrase's positions per keystroke; a search of a complete query reads them all."""
 _HEAD_CACHE_SIZE = 16  # runs of complete clauses whose documents are kept (see _evaluate)
 _POSITION_CACHE_SIZE = 64  # anchors whose positions are kept (see SearchIndex._phrase_docs)
 
@@ -212,6 +213,7 @@ class SearchIndex:
         self._tokens: tuple[list[bytes], ...] = ([], [], [], [])
         self._by_id: dict[str, int] = {}
         self._lock = threading.Lock()
+        self._phrase_checks = sys.maxsize  # set by each search
         self.entity_lookup: EntityLookup | None = None
         """Answers ``@name`` and ``per:name`` terms; without it they find nothing."""
         # Per query word and per term results; cleared whenever the index changes.
@@ -360,6 +362,8 @@ class SearchIndex:
         on any query text; an empty query finds nothing."""
         parsed = query if isinstance(query, Query) else parse_query(query, prefix_last)
         with self._lock:
+            # Typing: phrases are checked in a bounded number of documents per keystroke.
+            self._phrase_checks = PHRASE_CHECKS if prefix_last else sys.maxsize
             found = self._evaluate(parsed)
             if not found.members:
                 return SearchResult(parsed, [], 0, approximate=found.partial)
@@ -429,7 +433,9 @@ class SearchIndex:
             return cached
         if within is not None:
             return self._compute_term(term, within, scope)
-        cached = self._term_cache[term] = self._compute_term(term)
+        cached = self._compute_term(term)
+        if not cached.partial:  # a later search may want them all
+            self._term_cache[term] = cached
         return cached
 
     def _compute_term(
@@ -465,14 +471,15 @@ class SearchIndex:
             earlier = self._open_phrases.get(key)
             if earlier is not None and term.words[-1].startswith(earlier[0]):
                 common.intersection_update(earlier[1])
-        partial = len(common) > PHRASE_CHECKS
+        checks = self._phrase_checks
+        partial = len(common) > checks
         if partial:
             # Reading positions costs some 20 µs a document: check the documents where the
             # rarest word scores best, and say that the count is partial.
             rarest = word_scores[0].scores
             strongest = {doc: rarest[doc] for doc in common if doc in rarest}
-            chosen = [doc for doc, _s in _top_scores(strongest, PHRASE_CHECKS)]
-            chosen.extend(islice(common.difference(strongest), PHRASE_CHECKS - len(chosen)))
+            chosen = [doc for doc, _s in _top_scores(strongest, checks)]
+            chosen.extend(islice(common.difference(strongest), checks - len(chosen)))
             common = set(chosen)
         found = self._phrase_docs(common, wanted, fields, open_last=typing)
         if typing and not partial:

@@ -84,7 +84,10 @@ def test_phrase_checks_are_bounded_and_say_so(monkeypatch: pytest.MonkeyPatch) -
     full = _index(docs).search('"11 main"', 10)
     assert full.total == 5 and not full.approximate
     monkeypatch.setattr(search, "PHRASE_CHECKS", 2)
-    bounded = _index(docs).search('"11 main"', 10)
+    index = _index(docs)
+    bounded = index.search('"11 main', 10, prefix_last=True)  # being typed
     assert bounded.approximate
     assert 0 < bounded.total <= 2
     assert {hit.id for hit in bounded.hits} <= {hit.id for hit in full.hits}
+    complete = index.search('"11 main"', 10)  # a complete query reads them all
+    assert complete.total == 5 and not complete.approximate
