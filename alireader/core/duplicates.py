@@ -6,25 +6,31 @@ How it works, in four steps:
 1. **Normalise** (:func:`normalise`): case, accents, quotes, apostrophes, dashes, thousands
    separators (``2.000``, ``2 000``, ``2000``) and whitespace are folded away, so two copies that
    differ only in typography have the same words.
-2. **Shingle** (:func:`sketch`): the text becomes the set of its overlapping runs of
-   :data:`SHINGLE_WORDS` words, each hashed to 64 bits (the same in every process). Paragraph
-   breaks do not matter: the words run across them.
+2. **Shingle** (:func:`sketch`): the text's words, less the most frequent function words
+   (:data:`FUNCTION_WORDS`: "le", "de", "et", "the", ...), become the set of their overlapping
+   runs of :data:`SHINGLE_WORDS`, each hashed to 64 bits (the same in every process).
+   Paragraph breaks do not matter: the words run across them. Leaving the function words out
+   makes four shingles in ten fewer to hash, and the rest tell articles apart better ("de la
+   France" is in every other article, "ministre Bercy budget" is not).
 3. **Candidates** (:class:`DuplicateIndex`): one shingle in :data:`SAMPLE_RATE`, chosen by its
-   hash, is a *fingerprint* (Broder's mod-m sampling). Because every article samples by the same
-   rule, the fingerprints two articles share are exactly the sample of the text they share, so
-   the share of an article's fingerprints found in another estimates its *containment* there,
-   whatever their lengths. An inverted index from fingerprints to articles proposes, for each
-   new article, the earlier ones that share at least half the fingerprints of whichever of the
-   two has fewer: the cost grows with the corpus times the few articles each fingerprint occurs
-   in, not with the number of pairs. Fingerprints found in more than
-   :data:`COMMON_FINGERPRINT` articles (boilerplate, set phrases) stop counting, for everyone.
-   This replaces MinHash + LSH, which estimates Jaccard similarity: a copy truncated to half the
-   story has a Jaccard similarity near 0.5 and LSH bands tuned to catch it would flood the
-   verifier with unrelated pairs, while its containment is near 1.
-4. **Verify and cluster**: each candidate pair is scored exactly on the full shingle sets
-   (:func:`pair_metrics`). Its *similarity* is the share of the shorter article's text found in
-   the longer (the overlap coefficient) when the shorter has at least :data:`MIN_LENGTH_RATIO`
-   of the longer's shingles, else the Jaccard similarity: a truncated copy or one with
+   hash (those in the lowest part of the hash range), is a *fingerprint*. Because every article
+   samples by the same rule, the fingerprints two articles share are exactly the sample of the
+   text they share, so the share of an article's fingerprints found in another estimates its
+   *containment* there, whatever their lengths. An inverted index from fingerprints to articles
+   proposes, for each new article, the earlier ones that share at least half the fingerprints of
+   whichever of the two has fewer: the cost grows with the corpus times the few articles each
+   fingerprint occurs in, not with the number of pairs. Fingerprints found in more than
+   :data:`COMMON_FINGERPRINT` articles (boilerplate, set phrases) stop counting, for everyone; a
+   copy of an article already indexed adds only the fingerprints that article lacks, so a story
+   republished a hundred times does not turn its own fingerprints common. This replaces MinHash
+   + LSH, which estimates Jaccard similarity: a copy truncated to half the story has a Jaccard
+   similarity near 0.5 and LSH bands tuned to catch it would flood the verifier with unrelated
+   pairs, while its containment is near 1.
+4. **Verify and cluster**: each candidate pair whose shared fingerprints (common ones too) do
+   not rule it out is scored exactly on the full shingle sets (:func:`pair_metrics`). Its
+   *similarity* is the share of the shorter article's text found in the longer (the overlap
+   coefficient) when the shorter has at least :data:`MIN_LENGTH_RATIO` of the longer's
+   shingles, else the Jaccard similarity: a truncated copy or one with
    paragraphs dropped scores high; an article that quotes a few paragraphs of another, or shares
    only its lead, does not; and a brief is not a copy of every article ten times its length
    that quotes it. Pairs at or above the threshold are joined into clusters, best pairs first,
@@ -41,12 +47,13 @@ import math
 import re
 import unicodedata
 import zlib
-from array import array
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress
-from operator import not_
+from itertools import chain, compress, repeat
+from operator import is_
+from struct import pack as _pack
+from typing import cast
 
 from alireader.core.text import fold
 
@@ -54,11 +61,11 @@ SHINGLE_WORDS = 3
 """Words per shingle: three keeps a light edit from hiding a sentence, yet makes chance matches
 between unrelated articles rare."""
 SAMPLE_RATE = 4
-"""One shingle in this many (by hash) is a fingerprint that proposes candidates (a power of
-two)."""
-COMMON_FINGERPRINT = 64
+"""One shingle in this many (by hash) is a fingerprint that proposes candidates."""
+COMMON_FINGERPRINT = 16
 """A fingerprint seen in more articles than this is boilerplate or a set phrase: it stops
-proposing candidates (the pairs it already proposed stay)."""
+proposing candidates (the pairs it already proposed stay). Copies do not count towards it (see
+:class:`DuplicateIndex`), so a story republished by many sites still finds all its copies."""
 CANDIDATE_SHARE = 0.5
 """A pair is verified when it shares at least this share of the shorter one's fingerprints: well
 below any useful threshold, so sampling noise does not lose true copies."""
@@ -67,13 +74,26 @@ MIN_LENGTH_RATIO = 0.1
 shingles; below it, only the Jaccard similarity does."""
 GUARD_SHARE = 0.5
 """Any two articles of a cluster are at least this share of the threshold similar."""
+_ONE = 1
+_COMMON: tuple[()] = ()  # the postings of a common fingerprint: falsy, and found by identity
+_SPREAD = 3.0  # standard deviations of sampling noise allowed below the threshold (_may_reach)
 _FEW = 2  # fingerprints: an article with no more than this is found through any one of them
 _GUARD_SAMPLE = 24  # members per side checked when two large groups would merge
 
 # A separator between a digit and a group of three: "2.000", "2 000", "1,234,567", "10 000".
 _THOUSANDS = re.compile(r"(\d)[.,'’\u00a0\u202f\u2009 ](?=\d{3}(?!\d))")
 _WORDS = re.compile(r"\w+")
-_SAMPLE_MASK = SAMPLE_RATE - 1  # a hash is sampled when its low bits are zero
+# A hash is sampled when it lies in the lowest 1/SAMPLE_RATE of the signed 64-bit range (a
+# comparison in C costs less per shingle than a test of its low bits).
+_SAMPLE_BELOW = -(2**63) + 2**64 // SAMPLE_RATE
+_FUNCTION_WORDS = """
+a au aux ce ces cet cette d de des du elle elles en est et il ils l la le les leur leurs lui n ne
+nous on ont ou par pour qu que qui s sa se ses son sont sur un une y
+an and are as at be by for in is it of on or the to was with
+"""  # French, then English, as normalised (no accents, lower case)
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+"""Words left out of the shingles: the most frequent French and English function words. A
+text with fewer than :data:`SHINGLE_WORDS` other words keeps all of its words."""
 _CACHE_LIMIT = 1_000_000  # distinct raw tokens remembered per process (~150 MB at most)
 
 
@@ -96,64 +116,104 @@ def words(text: str) -> list[str]:
     return _WORDS.findall(normalise(text))
 
 
-class _TokenHashes(dict[str, tuple[int, ...]]):
-    """A whitespace-separated token (``"«l’État»,"``) -> the CRC-32s of its normalised words
-    (``"l"``, ``"etat"``), computed once per distinct token. CRC-32 rather than ``hash``:
-    Python's string hashes change from one process to the next, and sketches must not."""
+def _digit_groups(word: str) -> list[str]:
+    # "2000" -> "2", "000": the words that "2 000" and "2.000" split into, so the three spellings
+    # of a number give the same words without a pass of a regex over every text.
+    if len(word) <= 3 or not word.isdigit():
+        return [word]
+    head = len(word) % 3 or 3
+    return [word[:head], *(word[start : start + 3] for start in range(head, len(word), 3))]
+
+
+def _word_hashes(text: str, keep: Callable[[str], bool]) -> tuple[int, ...]:
+    # CRC-32 rather than hash(): Python's string hashes change from one process to the next,
+    # and sketches must not.
+    return tuple(
+        zlib.crc32(group.encode("utf-8", "surrogatepass"))
+        for word in _WORDS.findall(fold(text))
+        if keep(word)
+        for group in _digit_groups(word)
+    )
+
+
+def _is_content(word: str) -> bool:
+    return word not in FUNCTION_WORDS
+
+
+def _is_word(word: str) -> bool:
+    return True
+
+
+class _TokenIds(dict[str, tuple[int, ...]]):
+    """A whitespace-separated token (``"«l’État»,"``) -> the IDs (CRC-32) of its normalised
+    words other than function words (``"etat"``), computed once per distinct token."""
 
     def __missing__(self, token: str) -> tuple[int, ...]:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        value = tuple(zlib.crc32(word.encode("utf-8", "surrogatepass")) for word in words(token))
-        self[token] = value
+        value = self[token] = _word_hashes(token, _is_content)
         return value
 
 
-_TOKENS = _TokenHashes()
+_TOKENS = _TokenIds()
 
 
 def _word_ids(text: str) -> list[int]:
-    # Splitting on whitespace and normalising each distinct token once is several times faster
-    # than folding and running a regex over every article, and gives the same words.
-    tokens = _THOUSANDS.sub(r"\1", _compose(text)).split()
-    return list(chain.from_iterable(map(_TOKENS.__getitem__, tokens)))
+    # Whitespace splits a text into tokens in C, and most tokens recur: normalising each
+    # distinct one once (accents, case, quotes and apostrophes inside "l’État") and looking the
+    # rest up is several times faster than folding and running a regex over every text.
+    ids = list(chain.from_iterable(map(_TOKENS.__getitem__, text.split())))
+    if len(ids) < SHINGLE_WORDS:
+        # A line or two of mostly function words ("Oui, et il y en a."): all of its words.
+        return list(_word_hashes(text, _is_word))
+    return ids
+
+
+def _shingle_hashes(ids: Sequence[int]) -> Iterator[int]:
+    # Tuples of ints hash deterministically (unlike strings), in C; zip reuses its tuple.
+    if len(ids) < SHINGLE_WORDS:
+        return iter((hash(tuple(ids)),) if ids else ())
+    return map(hash, zip(ids, ids[1:], ids[2:], strict=False))
 
 
 @dataclass(frozen=True, slots=True)
 class Sketch:
-    """What detection keeps of an article's text: the distinct 64-bit hashes of its word
-    shingles, packed (about 8 bytes a word), and its word count. Picklable, so worker
-    processes can make sketches and send back only these. The same text gives the same
-    sketch in every process of a Python build (no string hashing is involved)."""
+    """What detection keeps of an article's text: its normalised words as 32-bit IDs (4 bytes
+    a word) and its fingerprints. Picklable, so worker processes can make sketches and send
+    back only these. The same text gives the same sketch in every process of a Python build
+    (no string hashing is involved)."""
 
-    shingles: bytes
+    ids: bytes
+    """The words' IDs (CRC-32 of each normalised word), in order, packed as unsigned 32-bit."""
     fingerprints: bytes
-    """The shingles that are sampled for candidates (one in :data:`SAMPLE_RATE`), packed."""
-    words: int
+    """The distinct shingle hashes that are sampled for candidates (one in
+    :data:`SAMPLE_RATE`), packed as signed 64-bit."""
 
-    def hashes(self) -> memoryview:
-        """The shingle hashes as signed 64-bit integers."""
-        return memoryview(self.shingles).cast("q")
+    @property
+    def words(self) -> int:
+        """How many (normalised) words."""
+        return len(self.ids) // 4
+
+    def shingles(self) -> set[int]:
+        """The distinct hashes of the word shingles (computed on each call: a sketch keeps
+        the words, a quarter of the size of the shingle set, and only the articles that are
+        candidates are ever compared)."""
+        return set(_shingle_hashes(memoryview(self.ids).cast("I")))
 
     @property
     def size(self) -> int:
         """How many distinct shingles."""
-        return len(self.shingles) // 8
+        return len(self.shingles())
 
 
 def sketch(text: str) -> Sketch:
     """The :class:`Sketch` of an article body (or any text). Bodies only, not titles: a copy's
     title often carries its site's name, which on a short copy would weigh like a paragraph."""
     ids = _word_ids(text)
-    if len(ids) < SHINGLE_WORDS:
-        hashes = {hash(tuple(ids))} if ids else set()
-    else:
-        # Tuples of ints hash deterministically (unlike strings), and all of this runs in C:
-        # it is most of the cost of detection.
-        runs = zip(*(ids[offset:] for offset in range(SHINGLE_WORDS)), strict=False)
-        hashes = set(map(hash, runs))
-    sampled = compress(hashes, map(not_, map(_SAMPLE_MASK.__and__, hashes)))
-    return Sketch(array("q", hashes).tobytes(), array("q", sampled).tobytes(), len(ids))
+    # Only the sampled shingles are kept as hashes: the fingerprints are most of the cost of
+    # detection, and this is all of it that runs for every article.
+    sampled = set(filter(_SAMPLE_BELOW.__gt__, _shingle_hashes(ids)))
+    return Sketch(_pack(f"{len(ids)}I", *ids), _pack(f"{len(sampled)}q", *sampled))
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,9 +248,8 @@ def metrics_from_counts(size_a: int, size_b: int, shared: int) -> PairMetrics:
 
 def sketch_metrics(a: Sketch, b: Sketch) -> PairMetrics:
     """The exact :class:`PairMetrics` of two sketches."""
-    small, large = (a, b) if a.size <= b.size else (b, a)
-    shared = len(set(small.hashes()).intersection(large.hashes()))
-    return metrics_from_counts(a.size, b.size, shared)
+    shingles_a, shingles_b = a.shingles(), b.shingles()
+    return metrics_from_counts(len(shingles_a), len(shingles_b), len(shingles_a & shingles_b))
 
 
 def pair_metrics(text_a: str, text_b: str) -> PairMetrics:
@@ -227,6 +286,9 @@ class DuplicateIndex:
     count as copies (``duplicates.threshold`` in the config).
     """
 
+    common_fingerprint = COMMON_FINGERPRINT
+    """A fingerprint in more articles than this stops counting (see :data:`COMMON_FINGERPRINT`)."""
+
     def __init__(self, threshold: float = 0.8) -> None:
         if not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold must be between 0 and 1, not {threshold}")
@@ -235,10 +297,10 @@ class DuplicateIndex:
         self._positions: dict[str, int] = {}
         self._sketches: list[Sketch] = []
         self._usable: list[int] = []
-        self._postings: dict[int, list[int]] = {}
-        self._common: set[int] = set()
+        self._postings: dict[int, list[int] | tuple[()]] = {}  # () once common
         self._few: set[int] = set()  # articles with at most _FEW usable fingerprints
         self._pairs: dict[tuple[int, int], float] = {}
+        self._known_sizes: dict[int, int] = {}  # distinct shingles, once computed
         self._clusters: list[Cluster] | None = None
 
     def __len__(self) -> int:
@@ -261,56 +323,107 @@ class DuplicateIndex:
         self._sketches.append(article_sketch)
         self._clusters = None
         postings = self._postings
-        common = self._common
+        # Every fingerprint costs a look-up or two in a dict of millions: they all run in C
+        # (map, filter, compress), and the few Python loops run only for the rare fingerprint
+        # that has just become common.
+        prints = memoryview(article_sketch.fingerprints).cast("q").tolist()
+        holders = list(map(postings.get, prints))
         # Only the fingerprints that are not (yet) common count, on both sides of a pair.
-        fingerprints = memoryview(article_sketch.fingerprints).cast("q")
-        usable = [value for value in fingerprints if value not in common]
-        self._usable.append(len(usable))
-        if len(usable) <= _FEW:
+        own = len(prints) - holders.count(_COMMON)
+        self._usable.append(own)
+        if own <= _FEW:
             self._few.add(position)
-        found = [postings[value] for value in usable if value in postings]
+        found = cast(list[list[int]], list(filter(None, holders)))  # not None, not common
         if found:
-            self._verify(position, Counter(chain.from_iterable(found)), len(usable))
-        for value in usable:
-            posting = postings.get(value)
-            if posting is None:
+            copied = self._verify(position, Counter(chain.from_iterable(found)), own)
+            if copied:
+                self._post_beside(position, prints, holders, copied)
+                return
+            consume(map(list.append, found, repeat(position)))
+            if max(map(len, found)) > self.common_fingerprint:
+                self._retire(prints)
+        fresh = compress(prints, map(is_, holders, repeat(None)))
+        postings.update(zip(fresh, map(list, zip(repeat(position))), strict=False))
+
+    def _post_beside(
+        self,
+        position: int,
+        prints: list[int],
+        holders: list[list[int] | tuple[()] | None],
+        copied: set[int],
+    ) -> None:
+        # A copy posts only the fingerprints that none of the articles it copies has posted:
+        # later copies of the story find those, so a story republished by a hundred sites
+        # keeps its fingerprints from turning common, and costs no more than a few copies.
+        postings = self._postings
+        posted = 0
+        for value, holding in zip(prints, holders, strict=True):
+            if holding is None:
                 postings[value] = [position]
-            elif len(posting) < COMMON_FINGERPRINT:
-                posting.append(position)
-            else:
-                # Now common: it no longer counts for the articles that have it either, so
-                # their usable counts (the denominators of the candidate test) drop.
-                del postings[value]
-                common.add(value)
-                posting.append(position)
-                for holder in posting:
-                    self._usable[holder] -= 1
-                    if self._usable[holder] <= _FEW:
+                posted += 1
+            elif holding and copied.isdisjoint(holding):  # not common, no copied article
+                holding.append(position)
+                posted += 1
+        self._usable[position] = posted
+        if posted <= _FEW:
+            self._few.add(position)
+        self._retire(prints)
+
+    def _retire(self, fingerprints: Iterable[int]) -> None:
+        # Fingerprints now in too many articles are common: they no longer count for the
+        # articles that have them either, so their usable counts (the denominators of the
+        # candidate test) drop.
+        postings, usable, limit = self._postings, self._usable, self.common_fingerprint
+        for value in fingerprints:
+            holders = postings.get(value)
+            if holders is not None and len(holders) > limit:
+                postings[value] = _COMMON
+                for holder in holders:
+                    usable[holder] -= 1
+                    if usable[holder] <= _FEW:
                         self._few.add(holder)
 
-    def _verify(self, position: int, counts: Counter[int], own: int) -> None:
+    def _verify(self, position: int, counts: Counter[int], own: int) -> set[int]:
+        """Score the candidates of the article at ``position``; the earlier articles it is a
+        copy of."""
         if own <= _FEW:
             candidates: Iterable[int] = counts
         else:
             # One shared fingerprint is enough only for an article that has few of them: the
             # many pairs that share one by chance are skipped without a look at each.
-            candidates = [other for other, count in counts.items() if count > 1]
-            candidates.extend(self._few.intersection(counts.keys()))
+            candidates = list(compress(counts, map(_ONE.__lt__, counts.values())))
+            candidates.extend(self._few.intersection(counts))
         mine = self._sketches[position]
+        prints: set[int] | None = None
         members: set[int] | None = None
+        copied: set[int] = set()
         floor = self.threshold
         usable = self._usable
         for other in dict.fromkeys(candidates):
             count = counts[other]
             if count < max(1, math.ceil(CANDIDATE_SHARE * min(own, usable[other]))):
                 continue
-            if members is None:
-                members = set(mine.hashes())
             theirs = self._sketches[other]
-            shared = len(members.intersection(theirs.hashes()))
-            score = metrics_from_counts(mine.size, theirs.size, shared).similarity
+            if prints is None:
+                prints = set(memoryview(mine.fingerprints).cast("q"))
+            # All the fingerprints, common ones too, estimate the similarity closely enough
+            # to skip, for a few microseconds, most pairs that could not reach the threshold.
+            their_prints = memoryview(theirs.fingerprints).cast("q")
+            if not _may_reach(
+                len(prints.intersection(their_prints)), min(len(prints), len(their_prints)), floor
+            ):
+                continue
+            if members is None:
+                members = mine.shingles()
+                self._known_sizes[position] = len(members)
+            their_shingles = theirs.shingles()
+            self._known_sizes[other] = len(their_shingles)
+            shared = len(members & their_shingles)
+            score = metrics_from_counts(len(members), len(their_shingles), shared).similarity
             if score >= floor:
                 self._pairs[(other, position)] = score
+                copied.add(other)
+        return copied
 
     def metrics(self, id_a: str, id_b: str) -> PairMetrics:
         """The exact :class:`PairMetrics` of two added articles (KeyError for an unknown ID)."""
@@ -338,7 +451,7 @@ class DuplicateIndex:
         for members in groups.groups():
             ordered = sorted(members)
             # The longest copy, the first added on a tie.
-            best = min(ordered, key=lambda p: (-self._sketches[p].size, p))
+            best = min(ordered, key=lambda p: (-self._sizes(p), p))
             lowest = min(self._similarity(best, other) for other in ordered if other != best)
             clusters.append(Cluster(tuple(self._ids[p] for p in ordered), lowest, self._ids[best]))
         clusters.sort(
@@ -347,7 +460,10 @@ class DuplicateIndex:
         return clusters
 
     def _sizes(self, position: int) -> int:
-        return self._sketches[position].size
+        size = self._known_sizes.get(position)
+        if size is None:
+            size = self._known_sizes[position] = self._sketches[position].size
+        return size
 
     def _similarity(self, a: int, b: int) -> float:
         key = (a, b) if a < b else (b, a)
@@ -401,6 +517,23 @@ class _Groups:
         for members in self._members.values():
             if len(members) > 1:
                 yield members
+
+
+def _may_reach(shared: int, smaller: int, threshold: float) -> bool:
+    """Whether two articles that share ``shared`` fingerprints, of the ``smaller`` number that
+    one of them has, may be ``threshold`` similar: the share of fingerprints found estimates
+    the share of shingles, give or take :data:`_SPREAD` standard deviations of a binomial
+    sample that size."""
+    if smaller == 0:
+        return True
+    share = shared / smaller
+    spread = _SPREAD * math.sqrt(threshold * (1.0 - threshold) / smaller)
+    return share >= threshold - spread
+
+
+def consume(iterator: Iterable[object]) -> None:
+    """Run ``iterator`` to its end in C, keeping nothing (for ``map`` over methods)."""
+    deque(iterator, maxlen=0)
 
 
 def duplicates_of(clusters: Iterable[Cluster]) -> dict[str, tuple[str, ...]]:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from alireader.core.corpus import load_corpus
 from alireader.core.duplicates import (
+    COMMON_FINGERPRINT,
     Cluster,
     DuplicateIndex,
     duplicates_of,
@@ -140,6 +141,19 @@ def test_a_round_up_does_not_chain_two_unrelated_stories() -> None:
     assert {"first", "second"} - set(clusters[0].articles)  # never both
 
 
+def test_a_story_republished_by_many_sites_is_one_cluster() -> None:
+    # More copies than a fingerprint may have articles before it counts as a set phrase.
+    sites = COMMON_FINGERPRINT * 3
+    articles = [
+        (f"site {n}", f"Publié par le site {n} ({_vocabulary(random.Random(n), 3)})\n\n" + text)
+        for n, text in enumerate([_text(ORIGINAL), *VARIANTS.values()] * (sites // 7 + 1))
+    ][:sites]
+    articles.append(("other", _text(_OTHER)))
+    clusters = find_clusters(articles)
+    assert [len(c.articles) for c in clusters] == [sites]
+    assert "other" not in clusters[0].articles
+
+
 def test_truncated_copy_metrics_are_containment_not_jaccard() -> None:
     metrics = pair_metrics(_text(ORIGINAL), VARIANTS["truncated to half"])
     assert metrics.containment_b > 0.95  # all of the half is in the whole
@@ -181,7 +195,7 @@ def test_sketches_do_not_depend_on_the_process() -> None:
     text = _text(ORIGINAL[:2])
     code = (
         "import sys; from alireader.core.duplicates import sketch; "
-        "sys.stdout.write(sketch(sys.stdin.read()).shingles.hex())"
+        "s = sketch(sys.stdin.read()); sys.stdout.write(s.ids.hex() + s.fingerprints.hex())"
     )
     outputs = {
         subprocess.run(
@@ -195,7 +209,9 @@ def test_sketches_do_not_depend_on_the_process() -> None:
         ).stdout
         for seed in ("1", "2")
     }
-    assert outputs == {sketch(text).shingles.hex()}
+    made_here = sketch(text)
+    assert outputs == {made_here.ids.hex() + made_here.fingerprints.hex()}
+    assert made_here.fingerprints  # there is something to compare
 
 
 def test_the_index_is_incremental() -> None:
