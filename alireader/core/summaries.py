@@ -239,45 +239,58 @@ def _decode(payload: bytes, source: SourceFile) -> _Draft | None:
 class _Plan:
     """Which discovered files the cache answers for, and which must be parsed."""
 
-    cached: dict[int, tuple[_Draft, bytes]] = field(default_factory=dict)
-    """File position -> its draft and content hash, for the files the cache answers for."""
+    cached: dict[int, FileEntry] = field(default_factory=dict)
+    """File position -> its entry, for the files whose stored draft can be used."""
     parse: list[SourceFile] = field(default_factory=list)
     restamp: list[tuple[int, Stamp]] = field(default_factory=list)
     entries: dict[bytes, FileEntry] = field(default_factory=dict)
 
 
 def _plan(files: Sequence[SourceFile], cache: Cache, max_bytes: int, rebuild: bool) -> _Plan:
+    """Sort the files by their stamps (and content hashes where those disagree). The stored
+    drafts are read later, a window at a time, so the first files come out at once."""
     from alireader.core.cache import content_hash, file_stamp, path_key
 
     plan = _Plan(entries=cache.entries(max_bytes))
-    candidates: list[tuple[int, FileEntry, Stamp]] = []
-    parse: list[int] = []
     for position, source in enumerate(files):
         entry = None if rebuild else plan.entries.get(path_key(source.path))
         stamp = file_stamp(source.path) if entry is not None else None
         if entry is None or stamp is None:
-            parse.append(position)
+            plan.parse.append(source)
             continue
         if stamp != entry.stamp:
             # Changed times or size: the content decides (a file over the limit is cheaper
             # to skip again than to hash).
             content = content_hash(source.path) if stamp[0] <= max_bytes else None
             if content != entry.hash:
-                parse.append(position)
+                plan.parse.append(source)
                 continue
-        candidates.append((position, entry, stamp))
-    payloads = cache.payloads([entry.file_id for _, entry, _ in candidates])
-    for position, entry, stamp in candidates:
-        payload = payloads.get(entry.file_id)
-        draft = None if payload is None else _decode(payload, files[position])
-        if draft is None:
-            parse.append(position)
-            continue
-        plan.cached[position] = (draft, entry.hash)
-        if stamp != entry.stamp:
             plan.restamp.append((entry.file_id, stamp))
-    plan.parse = [files[position] for position in sorted(parse)]  # parsed in file order
+        plan.cached[position] = entry
     return plan
+
+
+class _Drafts:
+    """The stored drafts of the cached files, fetched a window at a time in file order."""
+
+    WINDOW = 2000
+
+    def __init__(self, cache: Cache, plan: _Plan) -> None:
+        self._cache = cache
+        self._positions = sorted(plan.cached)
+        self._entries = plan.cached
+        self._next = 0
+        self._payloads: dict[int, bytes] = {}
+
+    def payload(self, position: int) -> bytes | None:
+        """The stored payload of the cached file at ``position`` (asked in file order)."""
+        entry = self._entries[position]
+        if entry.file_id not in self._payloads and self._next < len(self._positions):
+            window = self._positions[self._next : self._next + self.WINDOW]
+            self._next += len(window)
+            ids = [self._entries[p].file_id for p in window]
+            self._payloads = self._cache.payloads(ids)
+        return self._payloads.pop(entry.file_id, None)
 
 
 def _store(writer: Writer | None, parsed: list[_Parsed], max_bytes: int, names: list[str]) -> None:
@@ -354,19 +367,23 @@ def iter_cached_summaries(
     work = partial(_parse_for_cache, analysers=tuple(function for _, function in analysers))
     parsed = map_chunks(work, plan.parse, max_bytes, workers, make_pool)
     ids = UniqueIds()
+    drafts = _Drafts(cache, plan)
     pending: list[_Parsed] = []
     last_store = time.monotonic()
     finished = False
     try:
         for position, source in enumerate(files):
-            cached = plan.cached.get(position)
+            entry = plan.cached.get(position)
+            payload = None if entry is None else drafts.payload(position)
+            draft = None if payload is None else _decode(payload, source)
             content: bytes | None
             analyses: list[tuple[Any, ...]] | None
-            if cached is not None:
-                draft, content = cached
-                analyses = None
+            if draft is not None and entry is not None:
+                content, analyses = entry.hash, None
             else:
-                item = next(parsed)
+                # Not cached, or its stored draft is unusable (made for another ID, or gone):
+                # parsed by the workers, or (rarely) here.
+                item = next(parsed) if entry is None else work([source], max_bytes)[0]
                 draft, content, analyses = item.draft, item.content, item.analyses
                 pending.append(item)
                 if len(pending) >= _STORE_EVERY or time.monotonic() - last_store > 1.0:
