@@ -7,10 +7,15 @@
 For each generated corpus (see ``generate.py``), in a fresh interpreter so that its peak memory
 is its own:
 
-- **detection**: every article's title and body are read first (not timed), then sketched,
-  indexed and clustered in one process, as :class:`~alireader.core.duplicates.DuplicateIndex`
-  does it (``sketch_s``, ``index_s``, ``cluster_s``; ``detection_s`` is their sum), with the
-  process's peak RSS and how much the detection added to it;
+- **detection**: every article's body is read first (not timed), then sketched, indexed and
+  clustered in one process, as :class:`~alireader.core.duplicates.DuplicateIndex` does it
+  (``sketch_s``, ``index_s``, ``cluster_s``; ``detection_s`` is their sum; ``*_cpu_s`` the
+  same in CPU time, fairer on a shared machine), with the process's peak RSS and how much the
+  detection added to it;
+- **parallel**: the same bodies sketched in two worker processes (forked, so the texts are not
+  sent to them; chunks of 200 come back in order, as the reader's body pass and ``list --json``
+  do it) while this process indexes each chunk as it arrives (``parallel_s``, with the CPU
+  time of this process and of the workers);
 - **pipeline** (up to 20k articles): ``alireader list --json``'s path
   (:func:`alireader.cli_duplicates.detect`: parse and sketch in worker processes, index here),
   whole, beside the summaries-only load it replaced, both in this same child, alternating,
@@ -21,13 +26,16 @@ is its own:
 
 Then the diff: two 2,000-word articles (one made from generated text, the other a copy with
 sentences dropped, added, moved, reworded and restyled) aligned repeatedly, both modes.
-One JSON document goes to stdout, progress to stderr.
+Each figure notes the machine's load average (``load``, one minute) when it was taken. One JSON
+document goes to stdout, progress to stderr.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import random
 import resource
 import statistics
@@ -43,6 +51,50 @@ TARGETS = {"detection_100k_s": 60.0, "peak_rss_100k_mb": 1536.0, "recall": 0.95,
 _DIFF_WORDS = 2_000
 _DIFF_RUNS = 15
 _PIPELINE_MAX = 20_000  # the pipeline comparison parses the corpus four times: not at 100k
+_WORKERS = 2
+_CHUNK = 200
+_BODIES: list[str] = []  # what forked workers sketch, by range
+
+
+def _load() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def _sketch_range(bounds: tuple[int, int]) -> list[Any]:
+    from alireader.core.duplicates import sketch
+
+    return [sketch(body) for body in _BODIES[bounds[0] : bounds[1]]]
+
+
+def _parallel(ids: list[str], bodies: list[str]) -> dict[str, Any]:
+    """Sketch in forked workers, index here as the chunks arrive."""
+    from alireader.core import duplicates
+
+    _BODIES[:] = bodies
+    duplicates._TOKENS.clear()  # the workers start as cold as the reader's
+    ranges = [(start, min(start + _CHUNK, len(bodies))) for start in range(0, len(bodies), _CHUNK)]
+    load = _load()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started, cpu = time.perf_counter(), time.process_time()
+    index = duplicates.DuplicateIndex()
+    with multiprocessing.get_context("fork").Pool(_WORKERS) as pool:
+        for (start, _stop), sketches in zip(ranges, pool.imap(_sketch_range, ranges), strict=True):
+            for offset, article_sketch in enumerate(sketches):
+                index.add_sketch(ids[start + offset], article_sketch)
+        clusters = index.clusters()
+        pool.close()
+        pool.join()
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers_cpu = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+    _BODIES.clear()
+    return {
+        "parallel_s": round(wall, 2),
+        "parallel_main_cpu_s": round(cpu, 2),
+        "parallel_workers_cpu_s": round(workers_cpu, 2),
+        "parallel_clusters": len(clusters),
+        "parallel_load": [load, _load()],
+    }
 
 
 def _rss_mb() -> float:
@@ -105,19 +157,20 @@ def child(n: int) -> dict[str, Any]:
     load_s = time.perf_counter() - started
     rss_before = _rss_mb()
 
-    started = time.perf_counter()
+    load = _load()
+    started, cpu = time.perf_counter(), time.process_time()
     sketches = [(article_id, sketch(text)) for article_id, text in texts]
-    sketch_s = time.perf_counter() - started
-    del texts
+    sketch_s, sketch_cpu = time.perf_counter() - started, time.process_time() - cpu
     index = DuplicateIndex()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for article_id, article_sketch in sketches:
         index.add_sketch(article_id, article_sketch)
-    index_s = time.perf_counter() - started
-    started = time.perf_counter()
+    index_s, index_cpu = time.perf_counter() - started, time.process_time() - cpu
+    started, cpu = time.perf_counter(), time.process_time()
     clusters = index.clusters()
-    cluster_s = time.perf_counter() - started
+    cluster_s, cluster_cpu = time.perf_counter() - started, time.process_time() - cpu
     peak = _peak_rss_mb()
+    load_after = _load()
 
     truth = _truth_pairs(folder)
     found = _pairs(cluster.articles for cluster in clusters)
@@ -129,6 +182,10 @@ def child(n: int) -> dict[str, Any]:
         "index_s": round(index_s, 2),
         "cluster_s": round(cluster_s, 3),
         "detection_s": round(sketch_s + index_s + cluster_s, 2),
+        "sketch_cpu_s": round(sketch_cpu, 2),
+        "index_cpu_s": round(index_cpu, 2),
+        "detection_cpu_s": round(sketch_cpu + index_cpu + cluster_cpu, 2),
+        "load": [load, load_after],
         "peak_rss_mb": round(peak, 1),
         "detection_added_mb": round(peak - rss_before, 1),
         "clusters": len(clusters),
@@ -139,6 +196,8 @@ def child(n: int) -> dict[str, Any]:
         "precision": round(hits / len(found), 4) if found else None,
     }
     del sketches, index
+    result.update(_parallel([article_id for article_id, _ in texts], [t for _, t in texts]))
+    del texts
     if n <= _PIPELINE_MAX:
         result.update(_pipeline(folder))
     return result
