@@ -319,15 +319,20 @@ class ReaderApp(App[int]):
     def index_corpus(self) -> None:
         """Index titles as they load, then every body (see :mod:`alireader.ui.indexer`)."""
         from alireader.core.search import SearchIndex
-        from alireader.ui.indexer import CorpusFeed
+        from alireader.ui.indexer import CorpusFeed, search_sink
         from alireader.ui.pool import quiet_pool
 
         worker = get_current_worker()
         index = SearchIndex()
         self.search_index = index
-        sinks = [self._entity_sink(index), self._duplicate_sink()]
+        sinks = [search_sink(index), self._entity_sink(index), self._duplicate_sink()]
         feed = CorpusFeed(
-            index, self._summaries, sinks=sinks, rebuild=self.rebuild, notice=self._post_notice
+            index,
+            self._summaries,
+            sinks=sinks,
+            rebuild=self.rebuild,
+            notice=self._post_notice,
+            index_bodies=False,
         )
         finished = feed.run(
             lambda: worker.is_cancelled,

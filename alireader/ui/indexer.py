@@ -52,6 +52,19 @@ class Sink:
     """What the analyser's results are cached under (default: :func:`analyser_name`)."""
 
 
+def search_sink(index: SearchIndex) -> Sink:
+    """The search index as a sink: each body's index words are split in the worker processes
+    (:func:`alireader.core.analysers.search_words`, most of the cost of indexing a body), so
+    the app's process only adds them. Use with ``CorpusFeed(..., index_bodies=False)``."""
+    from alireader.core.analysers import search_words
+
+    def add(records: list[BodyRecord], words: list[str]) -> None:
+        for record, joined in zip(records, words, strict=True):
+            index.add_body_words(record.id, record.body, joined.split())
+
+    return Sink(search_words, add)
+
+
 class CorpusFeed:
     """Summaries from a :data:`SummaryQueue` into a :class:`SearchIndex`, then every body into
     it and into the sinks.
@@ -70,11 +83,15 @@ class CorpusFeed:
         cache: bool = True,
         rebuild: bool = False,
         notice: Callable[[str], None] | None = None,
+        index_bodies: bool = True,
     ) -> None:
         """``cache``: take unchanged articles' bodies and analyses from the persistent cache
         and store the others' (``rebuild``: read them all again); what goes wrong with the
-        cache is told to ``notice``."""
+        cache is told to ``notice``. ``index_bodies``: give each body to the search index
+        here; False when a sink does it with words split in the workers (:func:`search_sink`).
+        """
         self.index = index
+        self.index_bodies = index_bodies
         self.max_bytes = max_bytes
         self.sinks = tuple(sinks)
         self.cache = cache
@@ -118,8 +135,9 @@ class CorpusFeed:
             for chunk in chunks:
                 if cancelled():
                     return False
-                for record in chunk:
-                    self.index.add_body(record.id, record.body)
+                if self.index_bodies:
+                    for record in chunk:
+                        self.index.add_body(record.id, record.body)
                 for number, sink in enumerate(self.sinks):
                     sink.add(chunk, [record.analyses[number] for record in chunk])
                 # Counted in requests: an article whose file changed since yields no body.

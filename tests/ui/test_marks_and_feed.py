@@ -88,3 +88,31 @@ def test_remaining_time_is_said_as_a_person_would() -> None:
     assert eta_words(41) == "40 s"
     assert eta_words(150) == "2 min"
     assert eta_words(3600) == "60 min"
+
+
+def test_words_split_in_the_workers_index_like_the_bodies(tmp_path: Path) -> None:
+    from alireader.ui.indexer import search_sink
+
+    corpus = write_corpus(
+        tmp_path / "c",
+        {
+            "a.txt": "Élections à Orléans\n\nLe maire sortant est réélu dès le premier tour.\n",
+            "b.txt": "Météo\n\nDu soleil sur toute la Bretagne, l’Oréal à Paris.\n",
+        },
+    )
+    summaries, _warnings = load_summaries([corpus])
+    results = {}
+    for split_in_workers in (False, True):
+        index = SearchIndex()
+        pending: queue.SimpleQueue[Sequence[ArticleSummary] | None] = queue.SimpleQueue()
+        pending.put(summaries)
+        pending.put(None)
+        sinks = [search_sink(index)] if split_in_workers else []
+        feed = CorpusFeed(index, pending, sinks=sinks, index_bodies=not split_in_workers)
+        assert feed.run(lambda: False, lambda d, t: None)
+        results[split_in_workers] = [
+            [(hit.id, hit.score) for hit in index.search(query).hits]
+            for query in ("bretagne", "reelu", "oreal", "orleans")
+        ]
+    assert results[True] == results[False]
+    assert results[True][0][0][0] == "b"
