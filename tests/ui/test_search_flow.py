@@ -237,3 +237,18 @@ async def test_the_match_keys_can_be_remapped(make_app: AppFactory, corpus: Path
         assert reader.current_match == 1
         await pilot.press("n")  # no longer a match key (it would have wrapped to match 0)
         assert reader.current_match == 1
+
+
+async def test_a_count_checked_in_part_is_shown_as_a_lower_bound(
+    make_app: AppFactory, corpus: Path
+) -> None:
+    app = make_app([corpus])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_loaded(pilot)
+        status = app.main.query_one(SearchStatus)
+        status.show('phrase "11 m…"', 512, indexing=False, approximate=True)
+        await pilot.pause()
+        assert str(status.render()).startswith("≥512 matches")
+        status.show('"11"', 1, indexing=True)
+        await pilot.pause()
+        assert str(status.render()).startswith("1 match so far")

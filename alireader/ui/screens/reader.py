@@ -510,5 +510,7 @@ class MainScreen(Screen[None]):
         self.article_list.empty_text = "No match: fewer words or fewer letters may help."
         self.article_list.set_results(shown, keep=keep)
         indexing = not self.reader_app.index_ready.is_set()
-        self.query_one(SearchStatus).show(result.query.description, result.total, indexing)
+        self.query_one(SearchStatus).show(
+            result.query.description, result.total, indexing, result.approximate
+        )
         self.reader_app.update_header()

@@ -103,12 +103,16 @@ class SearchBar(Input):
 class SearchStatus(Static):
     """Beside the bar: how the query was understood and how many articles match it."""
 
-    def show(self, description: str, matched: int | None, indexing: bool) -> None:
-        """``description`` of the query; ``matched`` articles (None: no search running)."""
+    def show(
+        self, description: str, matched: int | None, indexing: bool, approximate: bool = False
+    ) -> None:
+        """``description`` of the query; ``matched`` articles (None: no search running), a
+        lower bound when ``approximate`` (a phrase checked in part while it is typed)."""
         if matched is None:
             self.update("")
             return
-        text = Text(f"{matched:,} match{'es' * (matched != 1)}".replace(",", "\u202f"))
+        count = f"{'≥' if approximate else ''}{matched:,}".replace(",", "\u202f")
+        text = Text(f"{count} match{'es' * (matched != 1)}")
         if indexing:
             text.append(" so far")
         if description:
