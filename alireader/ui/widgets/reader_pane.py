@@ -92,7 +92,12 @@ class ReaderPane(VerticalScroll, can_focus=True):
         Binding("j,down", "scroll_down", "Scroll down", id="reader.down", show=False),
         Binding("k,up", "scroll_up", "Scroll up", id="reader.up", show=False),
         Binding(
-            "space,pagedown", "page_down", "Page down", id="reader.page_down", key_display="space"
+            "space,pagedown",
+            "page_down",
+            "Page down",
+            id="reader.page_down",
+            key_display="space",
+            show=False,  # the footer's room at 80 columns goes to the keys people look for
         ),
         Binding("shift+space,pageup", "page_up", "Page up", id="reader.page_up", show=False),
         Binding("g,home", "scroll_home", "Top of article", id="reader.top", show=False),
