@@ -44,6 +44,7 @@ class EntityExtractor:
         self._cache: OrderedDict[str, list[Entity]] = OrderedDict()
         self._kept = kept
         self._lock = threading.Lock()
+        self._load_lock = threading.Lock()
 
     def cached(self, key: str) -> list[Entity] | None:
         """The entities of the article with state key ``key``, if found recently."""
@@ -75,7 +76,9 @@ class EntityExtractor:
 
     def backend(self) -> Backend:
         """The backend, loaded on first use (from a worker thread)."""
-        with self._lock:
+        # Its own lock: loading spaCy takes seconds, and the cache's lock is also taken on the
+        # event loop (cached()), which must never wait for that.
+        with self._load_lock:
             if self._backend is None:
                 from alireader.core.entities import backend
 

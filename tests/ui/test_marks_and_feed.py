@@ -7,6 +7,7 @@ import queue
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.style import Style
@@ -116,3 +117,39 @@ def test_words_split_in_the_workers_index_like_the_bodies(tmp_path: Path) -> Non
         ]
     assert results[True] == results[False]
     assert results[True][0][0][0] == "b"
+
+
+def test_the_entity_cache_answers_while_a_slow_backend_loads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from alireader.ui.entities import EntityExtractor
+
+    loading, release = threading.Event(), threading.Event()
+
+    class Slow:
+        name, notice = "slow", None
+
+        def load(self) -> None:
+            loading.set()
+            release.wait(10)  # as spaCy's model takes seconds to load
+
+        def extract(self, text: str) -> list[object]:
+            return []
+
+    monkeypatch.setattr("alireader.core.entities.backend", lambda name: Slow())
+    extractor = EntityExtractor("spacy")
+    worker = threading.Thread(target=extractor.extract, args=("key", "Un texte."))
+    worker.start()
+    assert loading.wait(10)
+    answered = threading.Event()
+    asker = threading.Thread(target=lambda: (extractor.cached("other"), answered.set()))
+    asker.start()
+    try:
+        assert answered.wait(5)  # the event loop's question never waits for the load
+    finally:
+        release.set()
+        worker.join(10)
+        asker.join(10)
+    assert extractor.cached("key") == []
