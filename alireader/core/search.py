@@ -262,15 +262,8 @@ class SearchIndex:
 
         A body is indexed once; a second one for the same article is ignored.
         """
-        if article_id not in self._by_id:
-            self.add_metadata(article_id, "")
-        with self._lock:
-            number = self._by_id[article_id]
-            if self._bodies[number] or not body:
-                return
-            self._bodies[number] = body
-            self._tokens[BODY][number] = self._index_field(number, BODY, body)
-            self._changed()
+        # Split outside the lock: a search can run meanwhile.
+        self.add_body_words(article_id, body, index_words(body) if body else [])
 
     def add_body_words(self, article_id: str, body: str, words: list[str]) -> None:
         """:meth:`add_body` with the body's index words already computed (``words`` must be
