@@ -13,7 +13,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,8 @@ from alireader.core.corpus import (
 )
 from alireader.core.diff import Alignment, Segment
 from alireader.core.duplicates import Cluster, DuplicateIndex, Sketch, sketch
-from alireader.core.keys import key_from_digest
 from alireader.core.models import Article, ArticleSummary, LoadWarning
-from alireader.core.summaries import summarise
+from alireader.core.summaries import summarise, with_unique_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +73,10 @@ def iter_sketched(
     each article's sketch."""
     ids = UniqueIds()
     for draft in map_chunks(_sketch_chunk, discovery.files, max_bytes, workers):
-        summaries = []
-        for provisional, digest in zip(draft.summaries, draft.digests, strict=True):
-            final = ids.claim(provisional.id, draft.source)
-            if final != provisional.id:
-                # Renamed: the key follows the ID the reader will show and store.
-                key = key_from_digest(final, digest)
-                provisional = replace(provisional, id=final, key=key)  # noqa: PLW2901
-            summaries.append(provisional)
+        summaries = [
+            with_unique_id(summary, digest, ids, draft.source)
+            for summary, digest in zip(draft.summaries, draft.digests, strict=True)
+        ]
         yield SketchedFile(draft.source, summaries, draft.sketches, draft.warnings)
 
 

@@ -13,18 +13,15 @@ findable by their title, and nothing is guessed.
 from __future__ import annotations
 
 import functools
-import itertools
 import pickle
 from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from alireader.core.corpus import (
     DEFAULT_MAX_BYTES,
     PARALLEL_MIN_FILES,
     PoolFactory,
-    default_pool,
-    usable_cpus,
+    map_in_processes,
 )
 from alireader.core.models import Article, ArticleSummary
 from alireader.core.reopen import open_file
@@ -115,28 +112,15 @@ def iter_bodies(
     processes cannot be started, the rest is read here. Closing the generator early stops the
     pool after the chunks in flight.
     """
-    workers = usable_cpus() if workers is None else workers
-    chunks = _chunks(requests)
-    if workers <= 1 or len(requests) < PARALLEL_MIN_FILES:
-        for chunk in chunks:
-            yield read_bodies(chunk, max_bytes, analysers)
-        return
-    done = 0
-    try:
-        pool = (make_pool or default_pool)(workers)
-        try:
-            jobs = pool.map(
-                read_bodies, chunks, itertools.repeat(max_bytes), itertools.repeat(analysers)
-            )
-            for bodies in jobs:
-                done += 1
-                yield bodies
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-    except (OSError, ValueError, BrokenProcessPool, pickle.PicklingError, AssertionError):
-        # No worker processes here (see map_chunks): finish in this process.
-        for chunk in chunks[done:]:
-            yield read_bodies(chunk, max_bytes, analysers)
+    return map_in_processes(
+        read_bodies,
+        _chunks(requests),
+        max_bytes,
+        tuple(analysers),
+        parallel=len(requests) >= PARALLEL_MIN_FILES,
+        workers=workers,
+        make_pool=make_pool,
+    )
 
 
 # --- Through the persistent cache -------------------------------------------------------------

@@ -587,6 +587,8 @@ PARALLEL_MIN_FILES = 1500  # below this, starting worker processes costs more th
 _CHUNK_FILES = 250
 
 T = TypeVar("T")
+R = TypeVar("R")
+C = TypeVar("C")
 PoolFactory = Callable[[int], Executor]
 """Makes the executor that parses, given the number of workers (see :func:`map_chunks`)."""
 
@@ -614,6 +616,45 @@ def default_pool(workers: int) -> Executor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
+def map_in_processes(
+    function: Callable[..., R],
+    chunks: Sequence[C],
+    *arguments: object,
+    parallel: bool,
+    workers: int | None = None,
+    make_pool: PoolFactory | None = None,
+) -> Iterator[R]:
+    """``function(chunk, *arguments)`` for each of ``chunks``, one result each, in order.
+
+    Pure-Python work is CPU-bound, so threads would not help; worker processes do when
+    ``parallel`` (the caller judges the amount of work) and there is more than one worker
+    (``workers``: default one per usable CPU). ``make_pool`` builds the executor (default
+    :func:`default_pool`). If processes cannot be started here, the rest is done in this
+    process. A caller that stops early (closes the generator) waits for the chunks in flight,
+    not for the whole queue.
+    """
+    workers = usable_cpus() if workers is None else workers
+    if workers <= 1 or not parallel:
+        for chunk in chunks:
+            yield function(chunk, *arguments)
+        return
+    done = 0
+    try:
+        pool = (make_pool or default_pool)(workers)
+        try:
+            repeated = [itertools.repeat(argument) for argument in arguments]
+            for result in pool.map(function, chunks, *repeated):
+                done += 1
+                yield result
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    except (OSError, ValueError, BrokenProcessPool, pickle.PicklingError, AssertionError):
+        # No worker processes here: a daemon, a sandbox, a broken pool, or a sys.stderr without
+        # a file descriptor (ValueError from the process start-up). Finish in this process.
+        for chunk in chunks[done:]:
+            yield function(chunk, *arguments)
+
+
 def map_chunks(
     function: Callable[[list[SourceFile], int], list[T]],
     files: Sequence[SourceFile],
@@ -621,34 +662,15 @@ def map_chunks(
     workers: int | None = None,
     make_pool: PoolFactory | None = None,
 ) -> Iterator[T]:
-    """``function(chunk, max_bytes)`` over chunks of ``files``, results in file order.
-
-    Parsing is CPU-bound pure Python, so threads would not help; worker processes do, for
-    corpora of at least :data:`PARALLEL_MIN_FILES` files (``workers``: default one per usable
-    CPU). ``make_pool`` builds the executor (default :func:`default_pool`). If processes cannot
-    be started here, the rest is done in this process. A caller that stops early (closes the
-    generator) waits for the chunks being parsed, not for the whole queue.
-    """
-    workers = usable_cpus() if workers is None else workers
+    """``function(chunk, max_bytes)`` over chunks of ``files``, results in file order, in
+    worker processes for corpora of at least :data:`PARALLEL_MIN_FILES` files (see
+    :func:`map_in_processes`)."""
     chunks = [list(files[i : i + _CHUNK_FILES]) for i in range(0, len(files), _CHUNK_FILES)]
-    if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
-        for chunk in chunks:
-            yield from function(chunk, max_bytes)
-        return
-    done = 0
-    try:
-        pool = (make_pool or default_pool)(workers)
-        try:
-            for results in pool.map(function, chunks, itertools.repeat(max_bytes)):
-                yield from results
-                done += 1
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-    except (OSError, ValueError, BrokenProcessPool, pickle.PicklingError, AssertionError):
-        # No worker processes here: a daemon, a sandbox, a broken pool, or a sys.stderr without
-        # a file descriptor (ValueError from the process start-up). Finish in this process.
-        for chunk in chunks[done:]:
-            yield from function(chunk, max_bytes)
+    parallel = len(files) >= PARALLEL_MIN_FILES
+    for results in map_in_processes(
+        function, chunks, max_bytes, parallel=parallel, workers=workers, make_pool=make_pool
+    ):
+        yield from results
 
 
 def iter_load_parallel(

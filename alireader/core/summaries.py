@@ -96,9 +96,11 @@ def _summarise_chunk(chunk: list[SourceFile], max_bytes: int) -> list[_Draft]:
     return drafts
 
 
-def _with_unique_id(
+def with_unique_id(
     summary: ArticleSummary, digest: bytes, ids: UniqueIds, source: SourceFile
 ) -> ArticleSummary:
+    """``summary`` with the ID the corpus makes unique (claimed in corpus order), and the
+    state key that follows that ID (made from the body's ``digest``)."""
     final = ids.claim(summary.id, source)
     if final == summary.id:
         return summary
@@ -123,7 +125,7 @@ def iter_summaries(
     ids = UniqueIds()
     for draft in map_chunks(_summarise_chunk, discovery.files, max_bytes, workers, make_pool):
         summaries = [
-            _with_unique_id(summary, digest, ids, draft.source)
+            with_unique_id(summary, digest, ids, draft.source)
             for summary, digest in zip(draft.summaries, draft.digests, strict=True)
         ]
         yield SummarisedFile(draft.source, summaries, draft.warnings)
@@ -391,7 +393,7 @@ def iter_cached_summaries(
                         _store(writer, pending, max_bytes, names)
                     pending, last_store = [], time.monotonic()
             summaries = [
-                _with_unique_id(summary, digest, ids, source)
+                with_unique_id(summary, digest, ids, source)
                 for summary, digest in zip(draft.summaries, draft.digests, strict=True)
             ]
             yield SummarisedFile(

@@ -147,6 +147,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         self.problem: str | None = None
         """Why the article could not be read back from its file, or None."""
         self._loading: Timer | None = None
+        self._drawn: Text | None = None
         self.words: frozenset[str] = frozenset()
         """The folded words of the search to highlight (empty: no search)."""
         self.matches: list[tuple[int, int]] = []
@@ -185,6 +186,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
                     self._show_body(self.article)
             return
         self.summary, self.article, self.problem = summary, None, None
+        self._drawn = None
         self.words, self.matches, self.current_match = words, [], -1
         self.entities, self.current_entity, self.focused_entity = [], -1, None
         self._show_legend()
@@ -251,7 +253,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
             found = match_spans(article.body, self.words.__contains__)
             self.matches = [span for _word, span in found]
         self.current_match = min(self.current_match, len(self.matches) - 1)
-        self.query_one("#body", Static).update(self._body(article))
+        self._draw_body(article)
         if self.matches and not had_matches:
             # Once the new text is laid out: only then are the line positions known.
             self.call_after_refresh(self.jump_to_match, 0)
@@ -297,7 +299,12 @@ class ReaderPane(VerticalScroll, can_focus=True):
 
     def _rerender(self) -> None:
         if self.article is not None:
-            self.query_one("#body", Static).update(self._body(self.article))
+            self._draw_body(self.article)
+
+    def _draw_body(self, article: Article) -> None:
+        # Kept: a jump to a mark looks for its line in the text on screen, not a rebuilt one.
+        self._drawn = self._body(article)
+        self.query_one("#body", Static).update(self._drawn)
 
     def _show_legend(self) -> None:
         panel = self.query_one("#legend", Static)
@@ -460,7 +467,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         if self.article is None or not self.is_attached:
             return
         body = self.query_one("#body", Static)
-        text = self._body(self.article)
+        text = self._drawn if self._drawn is not None else self._body(self.article)
         line = _line_of_mark(text, kind, number, body.content_region.width, self.app)
         if line is None:
             return
