@@ -134,11 +134,18 @@ class Hit:
     __slots__ = ("_body", "_body_view", "_title_matches", "_wanted", "id", "score", "title")
 
     def __init__(
-        self, id: str, score: float, title: str, body: str, wanted: frozenset[str]
+        self,
+        id: str,
+        score: float,
+        title: str,
+        body: str | Callable[[], str],
+        wanted: frozenset[str],
     ) -> None:
         self.id = id
         self.score = score
         self.title = title
+        # The body, or how to fetch it (see :attr:`SearchIndex.body_loader`): only the hits
+        # whose snippet is shown ever need it.
         self._body = body
         self._wanted = wanted
         self._title_matches: list[Span] | None = None
@@ -179,9 +186,10 @@ class Hit:
     def _body_highlights(self) -> tuple[list[Span], str, list[Span]]:
         view = self._body_view
         if view is None:
-            found = match_spans(self._body, self._wanted.__contains__)
+            body = self._body if isinstance(self._body, str) else self._body()
+            found = match_spans(body, self._wanted.__contains__)
             spans = [span for _word, span in found]
-            line, line_spans = snippet(self._body, spans, [word for word, _span in found])
+            line, line_spans = snippet(body, spans, [word for word, _span in found])
             view = self._body_view = (spans, line, line_spans)
         return view
 
@@ -198,10 +206,24 @@ class SearchResult:
     phrase over very common words, in a large corpus): there may be more."""
 
 
-class SearchIndex:
-    """An incremental full-text index over articles, with typo-tolerant lookup."""
+BodyLoader = Callable[[str], str]
+"""``article ID -> its body`` (the text given to :meth:`SearchIndex.add_body`)."""
 
-    def __init__(self) -> None:
+
+class SearchIndex:
+    """An incremental full-text index over articles, with typo-tolerant lookup.
+
+    An index pickles (for a warm start): its lock, its per-query caches, :attr:`entity_lookup`
+    and :attr:`body_loader` are left out and start empty or None once loaded. Pickle it while
+    no other thread is filling it.
+    """
+
+    def __init__(self, body_loader: BodyLoader | None = None) -> None:
+        self.body_loader = body_loader
+        """Where hits read a body for their snippet and highlights. Without it the index keeps
+        every body it is given (several hundred MB at 100k articles); with it, none: a body is
+        fetched, by article ID, only for the hits whose snippet is read. Bodies kept before a
+        loader was set are still used."""
         self.vocabulary = Vocabulary()
         self._postings = (_Postings(), _Postings(), _Postings(), _Postings())
         # Per document number: its id, title, body, and per field its word ids in order
@@ -211,11 +233,16 @@ class SearchIndex:
         self._titles: list[str] = []
         self._bodies: list[str] = []
         self._tokens: tuple[list[bytes], ...] = ([], [], [], [])
+        self._has_body = bytearray()  # per document: 1 once its body is indexed
         self._by_id: dict[str, int] = {}
-        self._lock = threading.Lock()
-        self._phrase_checks = sys.maxsize  # set by each search
         self.entity_lookup: EntityLookup | None = None
         """Answers ``@name`` and ``per:name`` terms; without it they find nothing."""
+        self._transient()
+
+    def _transient(self) -> None:
+        """The lock and the per-query caches: made empty, and never pickled."""
+        self._lock = threading.Lock()
+        self._phrase_checks = sys.maxsize  # set by each search
         # Per query word and per term results; cleared whenever the index changes.
         self._word_cache: dict[tuple[str, Mode, bool], list[tuple[int, float]]] = {}
         self._term_cache: dict[Term, Scored] = {}
@@ -235,6 +262,20 @@ class SearchIndex:
         # the most frequent words of a prefix barely move while the corpus grows by 1/16.
         self._short_expansions: dict[str, tuple[int, list[tuple[int, float]]]] = {}
 
+    _PICKLED = ("vocabulary", "_postings", "_ids", "_titles", "_bodies", "_tokens", "_has_body")
+
+    def __getstate__(self) -> dict[str, object]:
+        """The index's contents only: no lock, no cache, no callables (a loader or a lookup
+        may hold a database connection or a whole other index)."""
+        return {name: getattr(self, name) for name in self._PICKLED}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._by_id = {article_id: n for n, article_id in enumerate(self._ids)}
+        self.body_loader = None
+        self.entity_lookup = None
+        self._transient()
+
     def __len__(self) -> int:
         return len(self._ids)
 
@@ -251,6 +292,7 @@ class SearchIndex:
             self._ids.append(article_id)
             self._titles.append(title)
             self._bodies.append("")
+            self._has_body.append(0)
             self._by_id[article_id] = number
             for field, text in ((TITLE, title), (AUTHOR, author), (SOURCE, source)):
                 self._tokens[field].append(self._index_field(number, field, text or ""))
@@ -273,9 +315,11 @@ class SearchIndex:
             self.add_metadata(article_id, "")
         with self._lock:
             number = self._by_id[article_id]
-            if self._bodies[number] or not body:
+            if self._has_body[number] or not body:
                 return
-            self._bodies[number] = body
+            self._has_body[number] = 1
+            if self.body_loader is None:
+                self._bodies[number] = body
             self._tokens[BODY][number] = self._index_words(number, BODY, words)
             self._changed()
 
@@ -363,12 +407,21 @@ class SearchIndex:
             pool = best(found, max(limit, _RERANK_POOL))
             ranked = sorted(self._rerank(parsed, pool), key=_second, reverse=True)
             wanted = self._wanted(parsed)
-            ids, titles, bodies = self._ids, self._titles, self._bodies
+            ids, titles = self._ids, self._titles
             hits = [
-                Hit(ids[n], round(score, 4), titles[n], bodies[n], wanted)
+                Hit(ids[n], round(score, 4), titles[n], self._body_of(n), wanted)
                 for n, score in ranked[: max(limit, 0)]
             ]
             return SearchResult(parsed, hits, len(found.members), approximate=found.partial)
+
+    def _body_of(self, number: int) -> str | Callable[[], str]:
+        """Document ``number``'s body, or how to fetch it when the index does not keep it."""
+        body = self._bodies[number]
+        loader = self.body_loader
+        if body or loader is None or not self._has_body[number]:
+            return body
+        article_id = self._ids[number]
+        return lambda: loader(article_id)
 
     def _evaluate(self, query: Query) -> Scored:
         """The documents that satisfy every clause, with their scores.

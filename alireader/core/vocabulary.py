@@ -63,6 +63,20 @@ class Vocabulary:
         self._reversed: list[str] = []
         self._unsorted: list[str] = []  # added since the sorted arrays were last made
 
+    def __getstate__(self) -> dict[str, object]:
+        """The words and their bigram and length tables; not the sorted arrays, which are
+        three more copies of the words and are remade in a fraction of a second."""
+        return {"words": self.words, "grams": self._grams, "by_length": self._by_length}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        words: list[str] = state["words"]  # type: ignore[assignment]
+        self.words = words
+        self.ids = {word: word_id for word_id, word in enumerate(words)}
+        self._grams = state["grams"]  # type: ignore[assignment]
+        self._by_length = state["by_length"]  # type: ignore[assignment]
+        self._sorted, self._sorted_ids, self._reversed = [], [], []
+        self._unsorted = list(words)  # sorted at the first lookup, or by prepare()
+
     def __len__(self) -> int:
         return len(self.words)
 
