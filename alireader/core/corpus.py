@@ -14,28 +14,28 @@ from __future__ import annotations
 import errno
 import itertools
 import json
-import multiprocessing
 import os
 import pickle
 import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from rapidfuzz import fuzz, process
-
-from alireader.core.dates import normalise_date
-from alireader.core.decode import BinaryContent, Decoded, decode_bytes
-from alireader.core.html import html_to_text, looks_like_html
 from alireader.core.models import Article, LoadWarning, ParsedText
-from alireader.core.parse import parse_article
 from alireader.core.text import count_words, replace_surrogates
 from alireader.errors import ArticleNotFound, CorpusError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from alireader.core.decode import Decoded
+
+# The parser (its regular expressions), the decoders and the process pool are imported where
+# they are used: a command answered from the article cache (a warm ``alireader search``) never
+# parses a file or starts a worker, and its start-up should not pay for them.
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _MAX_CANDIDATES = 10
@@ -269,6 +269,8 @@ def decode_source(
     source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[Decoded | None, list[LoadWarning]]:
     """Read one file (read-only) and decode it; None with a warning when it cannot be used."""
+    from alireader.core.decode import BinaryContent, decode_bytes
+
     path = source.path
     try:
         size = path.stat().st_size
@@ -301,6 +303,8 @@ def decode_source(
 
 def text_article(source: SourceFile, decoded: Decoded) -> Article:
     """The article of a decoded text or Markdown file."""
+    from alireader.core.parse import parse_article
+
     parsed = parse_article(decoded.text, markdown=source.kind is FileKind.MARKDOWN)
     return _article(source.id, source.path, parsed, None, decoded.encoding)
 
@@ -423,6 +427,8 @@ def _first_text(record: dict[str, Any], names: Iterable[str]) -> str | None:
     ``name``/``title``/``rendered`` (NewsAPI ``source``, WordPress ``title.rendered``), and
     HTML in a value is reduced to text.
     """
+    from alireader.core.html import html_to_text, looks_like_html
+
     lowered = {str(key).casefold(): value for key, value in record.items()}
     for name in names:
         value = lowered.get(name)
@@ -455,6 +461,9 @@ def record_article(source: SourceFile, number: int, record: Any, encoding: str) 
     else:
         article_id = source.id if number == 0 else f"{source.id}/{number}"
     date = _first_text(record, _DATE_FIELDS)
+    from alireader.core.dates import normalise_date
+    from alireader.core.parse import parse_article
+
     parsed = parse_article(
         body,
         title=_first_text(record, _TITLE_FIELDS),
@@ -558,6 +567,8 @@ class Corpus:
                 tuple(matches),
                 ambiguous=True,
             )
+        from rapidfuzz import fuzz, process
+
         close = [
             match
             for match, _score, _index in process.extract(
@@ -589,7 +600,7 @@ _CHUNK_FILES = 250
 T = TypeVar("T")
 R = TypeVar("R")
 C = TypeVar("C")
-PoolFactory = Callable[[int], Executor]
+PoolFactory = Callable[[int], "Executor"]
 """Makes the executor that parses, given the number of workers (see :func:`map_chunks`)."""
 
 
@@ -606,11 +617,16 @@ def usable_cpus() -> int:
 
 
 def _fork_is_safe() -> bool:
+    import multiprocessing
+
     return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def default_pool(workers: int) -> Executor:
     """A process pool forked from a single-threaded program and spawned from a threaded one."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork is fastest and needs no re-import of __main__, but is unsafe once threads run.
     context = multiprocessing.get_context("fork" if _fork_is_safe() else "spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
@@ -638,6 +654,8 @@ def map_in_processes(
         for chunk in chunks:
             yield function(chunk, *arguments)
         return
+    from concurrent.futures.process import BrokenProcessPool
+
     done = 0
     try:
         pool = (make_pool or default_pool)(workers)

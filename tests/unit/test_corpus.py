@@ -355,7 +355,7 @@ def test_loading_goes_on_when_worker_processes_cannot_start(
         raise OSError("no processes in this sandbox")
 
     monkeypatch.setattr(corpus_module, "PARALLEL_MIN_FILES", 2)
-    monkeypatch.setattr(corpus_module, "ProcessPoolExecutor", no_processes)
+    monkeypatch.setattr(corpus_module, "default_pool", no_processes)
     assert len(load_corpus([tmp_path], workers=2)) == 10
 
 
