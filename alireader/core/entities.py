@@ -275,6 +275,9 @@ def _acronym(word: str) -> bool:
 
 # --- A capitalised run, on its own ---------------------------------------------------------
 
+# Words that say what kind of name a run is: a nationality before one starts no new name.
+_KIND_WORDS = gz.ORG_SUFFIXES | gz.ORG_HEADS | gz.MISC_HEADS | gz.MISC_SUFFIXES
+
 _Token = tuple[int, int, str, bool]  # start, end, text, is a particle (or a separator)
 
 
@@ -285,6 +288,8 @@ def _analyse_run(run: str, initial: bool) -> tuple[_Candidate, ...]:
     each candidate labelled from its own words where they suffice."""
     whole = _key(run)
     label = _gazetteer_label(whole)
+    if whole in gz.CASED_ONLY and not run.isupper():
+        label = None  # "Un", "Us": a common word, not the UN or the US
     if label is not None:
         return (_Candidate(0, len(run), tuple(whole.split()), initial, False, label, _SURE, None),)
     tokens: list[_Token] = []
@@ -362,8 +367,13 @@ def _joins(
     while len(words) > 1 and (words[0] in gz.STOPWORDS or words[0] in gz.TITLES):
         words.pop(0)
     head, last = words[0], words[-1]
-    if head in gz.ORG_HEADS or head in gz.LOC_HEADS or last in gz.ORG_SUFFIXES:
-        return True  # "Banque de France", "Rue de Rivoli", "Serum Institute of India"
+    if (
+        head in gz.ORG_HEADS
+        or head in gz.LOC_HEADS
+        or head in gz.MISC_HEADS
+        or last in gz.ORG_SUFFIXES
+    ):
+        return True  # "Banque de France", "Rue de Rivoli", "Festival de Cannes"
     if _gazetteer_label(_key(run[group[0][0] : following[1]])) is not None:
         return True
     if word in gz.NAME_PARTICLES or word.startswith("de "):
@@ -375,6 +385,8 @@ def _joins(
             return True
         return (
             len(words) == 1
+            and not _acronym(group[-1][2])
+            and not _is_first_name(_key(following[2]))
             and word in ("de", "du", "d'")
             and _gazetteer_label(_key(following[2])) is None
             and _gazetteer_label(head) is None
@@ -452,7 +464,11 @@ def _refine(run: str, group: list[_Token], initial: bool) -> list[_Candidate]:
             tokens.pop(0)
             initial = False
             continue
-        if folded in gz.STOPWORDS and not (folded in _ARTICLES and not initial and len(tokens) > 1):
+        if (
+            folded in gz.STOPWORDS
+            and not (folded in _ARTICLES and not initial and len(tokens) > 1)
+            and not (len(tokens[0][2]) > 1 and tokens[0][2].isupper())
+        ):
             tokens.pop(0)
             initial = False
             continue
@@ -472,7 +488,7 @@ def _refine(run: str, group: list[_Token], initial: bool) -> list[_Candidate]:
         and _key(tokens[0][2]) in gz.MISC_NAMES
         and not _is_first_name(_key(tokens[0][2]))
         and not tokens[1][3]
-        and not any(_key(t[2]) in gz.ORG_SUFFIXES or _key(t[2]) in gz.ORG_HEADS for t in tokens)
+        and not any(_key(t[2]) in _KIND_WORDS for t in tokens)
     ):
         # "la Polonaise Iga Swiatek": a nationality, then a name.
         return _refine(run, tokens[:1], initial) + _refine(run, tokens[1:], False)
@@ -497,7 +513,7 @@ def _refine(run: str, group: list[_Token], initial: bool) -> list[_Candidate]:
             len(word) < 2
             or word in gz.NOT_NAMES
             or word in gz.MONTHS_AND_DAYS
-            or word in gz.STOPWORDS
+            or (word in gz.STOPWORDS and word not in gz.CASED_ONLY)
             or word in gz.TITLES
         ):
             return []
@@ -521,6 +537,8 @@ def _label_alone(
     if len(caps) >= 2:
         if _is_first_name(first) and last not in gz.ORG_SUFFIXES:
             return made("PER", _SURE)
+        if first in gz.MISC_HEADS or last in gz.MISC_SUFFIXES:
+            return made("MISC", _SURE)  # "Festival de Cannes", "US Open", "CHIPS Act"
         if last in gz.ORG_SUFFIXES or first in gz.ORG_HEADS:
             return made("ORG", _SURE)
         if first in gz.LOC_HEADS or last in gz.LOC_SUFFIXES:
@@ -598,6 +616,13 @@ def _context_label(text: str, piece: _Piece) -> tuple[str | None, float]:
             )
         ):
             return "LOC", _CUE
+        if (
+            len(piece.caps) == 1
+            and nearest in _PLURAL_ARTICLES
+            and piece.label is None
+            and _DEMONYM_ENDING.search(text, piece.end - 6, piece.end) is not None
+        ):
+            return "MISC", _CUE  # "les Lensois", "des Stéphanoises": a town's people
         seen_of = False
         for word in before[:4]:
             if word in _AND_WORDS:
@@ -630,7 +655,11 @@ def _context_label(text: str, piece: _Piece) -> tuple[str | None, float]:
     return _apposition(text, piece.end)
 
 
-_PLACE_AFTER = re.compile(r"[ \u00a0](?:region|province|county|state|area|valley)\b")
+_PLACE_AFTER = re.compile(
+    r"[ \u00a0](?:region|province|county|state|area|valley|council|residents|mayor)\b"
+)
+_PLURAL_ARTICLES = frozenset({"les", "des", "aux"})
+_DEMONYM_ENDING = re.compile(r"(?:ois|ais|oises|aises|iens|iennes|éens|éennes|ains|aines)$")
 
 
 def _place_after(text: str, end: int) -> bool:
@@ -679,7 +708,7 @@ def _extend(text: str, piece: _Piece) -> bool:
     lower-case words of a gazetteer entry ("Banque mondiale", "Coupe du monde"), or the words
     after an organisation's first word in French style ("Agence régionale de santé")."""
     end = piece.end
-    if text[end + 1 : end + 2].isdigit() and not piece.titled:
+    if text[end + 1 : end + 2].isdigit() and not piece.titled and piece.label != "PER":
         number = MODEL_NUMBER.match(text, end)
         if number is not None:
             piece.end, piece.key = number.end(), f"{piece.key} {number.group(1)}"
@@ -703,14 +732,37 @@ def _extend(text: str, piece: _Piece) -> bool:
                         _SURE,
                     )
                     return True
-    if len(piece.caps) == 1 and piece.caps[0] in gz.ORG_HEADS:
+    if len(piece.caps) == 1 and (piece.caps[0] in gz.ORG_HEADS or piece.caps[0] in gz.MISC_HEADS):
         tail = ORG_TAIL.match(text, end)
         if tail is not None:
-            piece.end = tail.end()
-            piece.key = _key(text[piece.start : piece.end])
-            piece.label, piece.confidence = "ORG", _SURE
-            return True
+            label = "ORG" if piece.caps[0] in gz.ORG_HEADS else "MISC"
+            tail_end = tail.end()
+            if label == "ORG" and _BRANCH.search(text, end, tail_end) is not None:
+                tail_end = _before_local_place(text, end, tail_end)
+            if tail_end > end:
+                piece.end = tail_end
+                piece.key = _key(text[piece.start : piece.end])
+                piece.label, piece.confidence = label, _SURE
+                return True
     return False
+
+
+# Adjectives of a body with branches named after their area: "Agence régionale de santé".
+_BRANCH = re.compile(r"\b(?:régionale?s?|départementale?s?|territoriale?s?|locale?s?|primaires?)\b")
+_TRAILING_PLACE = re.compile(r"[ \u00a0](?:de|du|d['’])[ \u00a0]?(?:la[ \u00a0]|l['’])?(\S+)$")
+
+
+def _before_local_place(text: str, start: int, end: int) -> int:
+    """Where an organisation's French-style tail ends, less a town or region closing it: the
+    "Agence régionale de santé de Bretagne" is the agency, then the region; a country stays
+    ("Bibliothèque nationale de France")."""
+    place = _TRAILING_PLACE.search(text, start, end)
+    if place is None or place.start() == start or not place.group(1)[:1].isupper():
+        return end
+    key = _key(place.group(1))
+    if key in gz.LOC_NAMES and key not in gz.COUNTRY_NAMES:
+        return place.start()
+    return end
 
 
 def _with_leading_number(text: str, piece: _Piece) -> bool:
@@ -963,7 +1015,7 @@ def _runs(text: str) -> list[tuple[int, str]]:
 
 
 _PARTICLE_ENDS = frozenset({"de", "du", "es", "la"})
-_NAMED_BY_ENDS = frozenset(head[-5:] for head in gz.NAMED_BY_HEADS)
+_DIRECT_HEADS = gz.NAMED_BY_HEADS | gz.LANDMARK_HEADS | gz.AWARD_HEADS
 
 
 def _may_be_headed(text: str, offset: int) -> bool:
@@ -972,10 +1024,13 @@ def _may_be_headed(text: str, offset: int) -> bool:
     before = text[offset - 1]
     if before in "'’":
         return text[offset - 2] in "dl"
-    return before in " \u00a0" and (
-        text[offset - 3 : offset - 1] in _PARTICLE_ENDS
-        or text[offset - 6 : offset - 1] in _NAMED_BY_ENDS
-    )
+    if before not in " \u00a0":
+        return False
+    if text[offset - 3 : offset - 1] in _PARTICLE_ENDS:
+        return True
+    window = text[max(0, offset - 14) : offset - 1]
+    word = window[max(window.rfind(" "), window.rfind("'"), window.rfind("’")) + 1 :]
+    return word in _DIRECT_HEADS
 
 
 _NAME_THEN_PLACE = re.compile(r"[ \u00a0](?:de|du|d['’])")
@@ -990,7 +1045,7 @@ def _headed(text: str, offset: int, run: str, candidates: tuple[_Candidate, ...]
     place after it stays a place ("l'université de Bordeaux" is about Bordeaux); with "de", a
     person stays a person ("la fondation de Jean Dupont")."""
     words = text[max(0, offset - 40) : offset].replace("’", "'").replace("'", "' ").split()
-    if len(words) < 2 and not (words and words[-1] in gz.NAMED_BY_HEADS):
+    if len(words) < 2 and not (words and words[-1] in _DIRECT_HEADS):
         return None
     for particles in _HEAD_PARTICLES:
         if tuple(words[-len(particles) :]) == particles:
@@ -999,8 +1054,10 @@ def _headed(text: str, offset: int, run: str, candidates: tuple[_Candidate, ...]
             break
     else:
         head, direct = words[-1], True
-        if head not in gz.NAMED_BY_HEADS:
+        if head not in _DIRECT_HEADS:
             return None
+    if head in gz.LANDMARK_HEADS or (direct and head in gz.AWARD_HEADS):
+        return _landmark(text, offset, run, candidates, head=head, direct=direct)
     if head not in gz.INSTITUTION_HEADS:
         return None
     first = candidates[0] if candidates else None
@@ -1017,7 +1074,9 @@ def _headed(text: str, offset: int, run: str, candidates: tuple[_Candidate, ...]
         if first.start != 0 or first.label == "":
             return None
         if direct:
-            if first.label not in (None, "PER"):
+            if first.label not in (None, "PER") and not (
+                first.label == "ORG" and first.confidence < _SURE
+            ):
                 return None
         elif first.label is not None or first.titled:
             return None
@@ -1032,6 +1091,30 @@ def _headed(text: str, offset: int, run: str, candidates: tuple[_Candidate, ...]
     return _Piece(start, end, (), False, False, "ORG", _SURE, _key(name), None)
 
 
+def _landmark(
+    text: str, offset: int, run: str, candidates: tuple[_Candidate, ...], *, head: str, direct: bool
+) -> _Piece | None:
+    """A street, a landmark or an award named with its lower-case head ("rue des Lois",
+    "palais des Papes", "stade Ernest-Wallon", "prix Renaudot"), head included; ``None`` when
+    the name is a known place after a head that is not a street ("la cathédrale de Chartres"
+    is about Chartres)."""
+    first = candidates[0] if candidates else None
+    if first is None or first.start != 0 or first.label == "":
+        return None
+    if not direct and head not in gz.STREET_HEADS and first.label in ("LOC", "ORG"):
+        return None  # "la cathédrale de Chartres", "le palais de l'Élysée": the known name
+    end = offset + first.end
+    if direct:
+        cut = _NAME_THEN_PLACE.search(run, 0, first.end)
+        if cut is not None:
+            end = offset + cut.start()  # "le stade Jean-Bouin de Paris": the town apart
+    start = text.rfind(head, max(0, offset - 40), offset)
+    if start < 0:
+        return None
+    label = "MISC" if head in gz.AWARD_HEADS else "LOC"
+    return _Piece(start, end, (), False, False, label, _SURE, _key(text[start:end]), None)
+
+
 def extract_names(text: str, numeric: list[Entity] | None = None) -> list[Entity]:
     """The people, organisations, places and other names of ``text`` (built-in rules), never
     overlapping the ``numeric`` entities (computed when not given)."""
@@ -1044,7 +1127,25 @@ def extract_names(text: str, numeric: list[Entity] | None = None) -> list[Entity
             headed = _headed(text, offset, run, candidates)
             if headed is not None:
                 pieces.append(headed)
-                candidates = tuple(c for c in candidates if c.start >= headed.end - offset)
+                cut = headed.end - offset
+                candidates = tuple(c for c in candidates if c.start >= cut)
+                if not candidates and cut < len(run):
+                    # "le lycée Jean-Moulin de Béziers": the town after the name is its own.
+                    rest = CAPITALISED.search(run, cut)
+                    if rest is not None:
+                        candidates = tuple(
+                            _Candidate(
+                                c.start + rest.start(),
+                                c.end + rest.start(),
+                                c.caps,
+                                False,
+                                c.titled,
+                                c.label,
+                                c.confidence,
+                                c.fallback,
+                            )
+                            for c in _analyse_run(rest.group(), False)
+                        )
         for candidate in candidates:
             if candidate.label != "":
                 pieces.append(

@@ -275,7 +275,7 @@ NUMBER_WORD_BEFORE = re.compile(r"(?i:" + _NUMBER_WORD + r")" + SPACE + r"$")
 
 # One capitalised word: "Paris", "Jean-Pierre", "L'Oréal", "AT&T", "TF1", "Alibaba.com", the
 # camel-case "eBay" and "iPhone", an initial "J." when a name follows.
-_CAP_WORD_REST = r"[\w]*(?:[-'’&][\w]+|\.(?:com|fr|net|org|io|eu|tv|ai)(?![\w]))*"
+_CAP_WORD_REST = r"[\w]*(?:[-'’&][\w]+|\.(?:com|fr|net|org|io|eu|tv|ai)(?![\w]))*(?:\+(?![\w+]))?"
 _CAP_WORD = r"(?:" + _UP + r"|[a-z]{1,2}" + _UP + r")" + _CAP_WORD_REST
 _INITIAL = _UP + r"\.(?=" + SPACE + _UP + ")"
 _PARTICLE = (
@@ -413,6 +413,14 @@ ORG_TAIL = re.compile(
     # "... de recherche en astrophysique et planétologie": a field, then another
     + r"|"
     + SPACE
+    + r"et"
+    + SPACE
+    + r"(?:de|des|du)"
+    + SPACE
+    + _LOWER_WORD
+    + r"(?![\w'’])"
+    + r"|"
+    + SPACE
     + r"(?:en|et)"
     + SPACE
     + r"(?!(?:le|la|les|un|une|des|du|de|en|au|aux|ses|son|sa|leur|leurs|a|est|sont|ont|qui"
@@ -422,5 +430,5 @@ ORG_TAIL = re.compile(
 """What follows an organisation's first word in French style: "Agence régionale de santé",
 "Commission de régulation de l'énergie", "Bureau interprofessionnel des vins de Bourgogne"."""
 
-MODEL_NUMBER = re.compile(SPACE + r"(\d{1,3})(?![\d\w%‰€$£]|" + SPACE + r"?[\d%‰€$£])")
+MODEL_NUMBER = re.compile(SPACE + r"(\d{1,3})(?![\d\w%‰€$£]|[-–:]\d|" + SPACE + r"?[\d%‰€$£])")
 """A small number right after a name: "Ariane 6", "Ligue 1", "Windows 11"."""

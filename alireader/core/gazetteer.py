@@ -156,7 +156,176 @@ Colorado; Minnesota; Wisconsin; Kentucky; Tennessee; Alabama; Utah; Kansas; Iowa
 Sibérie; Siberia; Donbass; Kurdistan; Xinjiang; Cachemire; Kashmir
 """
 
-LOC_NAMES = _folded(_COUNTRIES_FR, _COUNTRIES_EN, _CITIES, _REGIONS)
+_FRENCH_TOWNS = """
+Abbeville; Agen; Albi; Alençon; Alès; Angoulême; Annemasse; Arcachon; Arles; Arras; Aubagne;
+Aubervilliers; Aurillac; Auxerre; Avranches; Bar-le-Duc; Beauvais; Belfort; Bergerac;
+Béthune; Béziers; Blois; Bourg-en-Bresse; Bourges; Brive-la-Gaillarde; Brive; Cahors;
+Cambrai; Carcassonne; Castres; Châlons-en-Champagne; Chalon-sur-Saône; Chartres;
+Châteauroux; Châtellerault; Chaumont; Cholet; Clichy; Cognac; Compiègne; Concarneau; Dax;
+Dieppe; Digne-les-Bains; Dole; Douai; Douarnenez; Draguignan; Dreux; Épinal; Évreux;
+Fécamp; Forbach; Fougères; Fréjus; Granville; Grasse; Guingamp; Haguenau;
+Hyères; Istres; Ivry-sur-Seine; Lannion; Laon; Laval; Lens; Les Sables-d'Olonne; Libourne;
+Lisieux; Lons-le-Saunier; Lunéville; Mâcon; Mantes-la-Jolie; Marmande; Martigues; Maubeuge;
+Meaux; Melun; Mende; Menton; Millau; Mont-de-Marsan; Montauban; Montbéliard; Montélimar;
+Montluçon; Morlaix; Moulins; Narbonne; Nevers; Niort; Noisy-le-Grand; Oyonnax; Périgueux;
+Pontarlier; Pontivy; Privas; Rambouillet; Roanne; Rochefort; Rodez; Royan;
+Saint-Brieuc; Saint-Dié-des-Vosges; Saint-Dizier; Saint-Lô; Saint-Nazaire; Saint-Omer;
+Saint-Quentin; Saint-Raphaël; Saint-Tropez; Saintes; Salon-de-Provence; Sarreguemines;
+Saumur; Sedan; Soissons; Tarbes; Thionville; Thonon-les-Bains; Tulle;
+Valenciennes; Vannes; Verdun; Vesoul; Vienne; Vierzon;
+Villeneuve-d'Ascq; Vitré; Vitry-sur-Seine; Saint-Denis; Saint-Pierre; Kourou; Mamoudzou;
+Basse-Terre; Saint-Laurent-du-Maroni; Porto-Vecchio; Calvi; Corte; Deauville; Étretat;
+Honfleur; Carnac; Quiberon; Roscoff; Saint-Jean-de-Luz; Hendaye; Anglet; Lourmarin;
+Gordes; Megève; Courchevel; Val-d'Isère; Albertville; Moûtiers; Briançon; Embrun; Sisteron;
+Manosque; Forcalquier; Carpentras; Cavaillon; Uzès; Sommières; Lodève; Agde;
+ Frontignan; Lunel; Figeac; Villefranche-de-Rouergue; Pamiers; Foix; Saint-Girons;
+Lourdes; Oloron-Sainte-Marie; Orthez; Mauléon; Biscarrosse; Mimizan; Lacanau; Soulac;
+Blaye; Cognac; Jarnac; Confolens; Ruffec; Parthenay; Bressuire; Thouars; Loudun; Chinon;
+Amboise; Loches; Vendôme; Romorantin; Gien; Montargis; Pithiviers; Étampes; Fontainebleau;
+Provins; Coulommiers; Senlis; Chantilly; Creil; Noyon; Péronne; Doullens; Montreuil-sur-Mer;
+Le Touquet; Boulogne-sur-Mer; Saint-Malo; Dinan; Dinard; Paimpol; Perros-Guirec;
+Landerneau; Carhaix; Redon; Ploërmel; Auray; Lamballe; Loudéac; Châteaubriant; Ancenis;
+Clisson; Pornic; Guérande; La Baule; Les Herbiers; La Roche-sur-Yon; Fontenay-le-Comte;
+Luçon; Challans; Saint-Gilles-Croix-de-Vie; Le Puy-en-Velay; Yssingeaux; Brioude; Issoire;
+ Riom; Ambert; Montbrison; Annonay; Aubenas; Tournon-sur-Rhône; Romans-sur-Isère;
+Vienne; Voiron; Bourgoin-Jallieu; Oyonnax; Belley; Nantua; Gex; Cluses; Sallanches;
+Saint-Gervais; Évian-les-Bains; Aix-les-Bains; Modane; Saint-Jean-de-Maurienne; Bourg-Saint-Maurice
+"""
+
+_WORLD_CITIES = """
+Tirana; Erevan; Yerevan; Bakou; Baku; Minsk; Sarajevo; Nicosie; Nicosia; Tallinn; Tbilissi;
+Tbilisi; Riga; Vilnius; Skopje; Chisinau; Podgorica; Bratislava; Ljubljana; La Valette;
+Valletta; Reykjavik; Vaduz; Pristina; Astana; Tachkent; Tashkent; Bichkek; Bishkek;
+Douchanbé; Dushanbe; Achgabat; Oulan-Bator; Ulaanbaatar; Katmandou; Kathmandu; Dacca; Dhaka;
+Colombo; Thimphou; Rangoun; Yangon; Naypyidaw; Vientiane; Phnom Penh; Bandar Seri Begawan;
+Dili; Port Moresby; Mascate; Muscat; Manama; Koweït City; Kuwait City; Sanaa; Amman;
+Khartoum; Djouba; Juba; Mogadiscio; Mogadishu; Asmara; Kampala; Kigali; Bujumbura;
+Dodoma; Dar es Salaam; Lusaka; Harare; Lilongwe; Maputo; Gaborone; Windhoek; Pretoria;
+Maseru; Mbabane; Antananarivo; Port-Louis; Moroni; Luanda; Malabo; Bangui;
+N'Djamena; Ndjamena; Nouakchott; Conakry; Freetown; Monrovia; Accra; Lomé; Lome;
+Porto-Novo; Cotonou; Banjul; Bissau; Praia; Tripoli; Benghazi; Sfax; Fès; Fez; Agadir;
+Tamanrasset; Constantine; Annaba; Tlemcen; Saint-Louis; Ziguinchor; Touba; Thiès; Bouaké;
+Yamoussoukro; Kano; Ibadan; Mombasa; Kisumu; Goma; Bukavu; Lubumbashi; Pointe-Noire;
+Port-Gentil; Tananarive; Toamasina; Alexandrie; Alexandria; Louxor; Luxor; Assouan; Gizeh;
+Jeddah; Djeddah; La Mecque; Mecca; Médine; Medina; Alep; Aleppo; Homs; Idlib; Mossoul;
+Mosul; Bassora; Basra; Erbil; Kirkouk; Ispahan; Isfahan; Chiraz; Tabriz; Mashhad; Hérat;
+Kandahar; Lahore; Peshawar; Rawalpindi; Chennai; Madras; Hyderabad; Ahmedabad; Pune;
+Jaipur; Lucknow; Varanasi; Goa; Kochi; Chittagong; Mandalay; Chiang Mai; Phuket; Pattaya;
+Da Nang; Huê; Hué; Haiphong; Cebu; Davao; Surabaya; Bandung; Bali; Yogyakarta; Penang;
+Chongqing; Chengdu; Tianjin; Nankin; Nanjing; Xi'an; Harbin; Qingdao; Dalian; Xiamen;
+Suzhou; Lhassa; Lhasa; Urumqi; Kaohsiung; Busan; Incheon; Nagoya; Yokohama; Kobe; Sapporo;
+Fukuoka; Hiroshima; Nagasaki; Okinawa; Fukushima; Vladivostok; Novossibirsk; Novosibirsk;
+Iekaterinbourg; Yekaterinburg; Kazan; Sotchi; Sochi; Volgograd; Rostov; Kaliningrad;
+Mourmansk; Murmansk; Irkoutsk; Sébastopol; Sevastopol; Marioupol; Mariupol;
+Zaporijia; Zaporizhzhia; Dnipro; Lviv; Lvov; Bakhmout; Bakhmut; Donetsk; Louhansk; Luhansk;
+Tchernihiv; Soumy; Poltava; Vinnytsia; Jytomyr; Tchernobyl; Chernobyl; Gdansk; Gdańsk;
+Wroclaw; Poznan; Lodz; Katowice; Brno; Ostrava; Debrecen; Cluj; Cluj-Napoca; Timisoara;
+Constanta; Varna; Plovdiv; Thessalonique; Thessaloniki; Le Pirée; Piraeus; Héraklion;
+ Dubrovnik; Novi Sad; Mostar; Izmir; Smyrne; Antalya; Bursa; Gaziantep; Diyarbakir;
+Hatay; Antakya; Haïfa; Haifa; Eilat; Ramallah; Naplouse; Nablus; Hébron; Hebron; Jénine;
+Jenin; Rafah; Khan Younès; Khan Younis; Tyr; Sidon; Saïda; Tripoli; Byblos; Baalbek;
+Bergen; Trondheim; Göteborg; Gothenburg; Malmö; Uppsala; Aarhus; Odense; Tampere; Turku;
+Anvers; Gand; Ghent; Bruges; Louvain; Leuven; Namur; Charleroi; Mons; Tournai; Arlon;
+Eindhoven; Utrecht; Maastricht; Groningue; Groningen; Lugano; Lucerne; Neuchâtel; Fribourg;
+Sion; Montreux; Davos; Saint-Gall; Innsbruck; Salzbourg; Salzburg; Graz; Linz; Stuttgart;
+Dresde; Dresden; Leipzig; Hanovre; Hanover; Brême; Bremen; Nuremberg; Nürnberg; Essen;
+Dortmund; Bonn; Aix-la-Chapelle; Aachen; Mayence; Mainz; Heidelberg; Karlsruhe; Fribourg-en-Brisgau;
+Freiburg; Sarrebruck; Saarbrücken; Trèves; Trier; Gênes; Genoa; Bologne; Bologna; Vérone;
+Verona; Padoue; Padua; Trieste; Pise; Pisa; Sienne; Siena; Palerme; Palermo; Catane;
+Catania; Bari; Cagliari; Bergame; Bergamo; Brescia; Côme; Como; Valence; Valencia; Malaga;
+Málaga; Saragosse; Zaragoza; Grenade; Granada; Cordoue; Córdoba; Alicante; Murcie; Palma;
+Saint-Sébastien; San Sebastián; Pampelune; Pamplona; Gérone; Girona; Tarragone; Coimbra;
+Faro; Braga; Funchal; Cork; Galway; Belfast; Derry; Cardiff; Swansea; Bristol; Leeds;
+Sheffield; Newcastle; Nottingham; Leicester; Southampton; Portsmouth; Brighton; Cambridge;
+Oxford; York; Aberdeen; Dundee; Inverness; Coventry; Bradford; Hull; Plymouth; Exeter;
+Norwich; Bath; Canterbury; Dover; Douvres; Calgary; Edmonton; Winnipeg;
+Halifax; Regina; Saskatoon; Québec; Sherbrooke; Trois-Rivières;
+Gatineau; Laval; Longueuil; Kingston; Moncton; Fredericton; Iqaluit;
+Anchorage; Honolulu; Sacramento; Oakland; San José; San Jose; Palo Alto; Cupertino;
+Mountain View; Menlo Park; Redmond; Salt Lake City; Albuquerque; Tucson; El Paso;
+San Antonio; Fort Worth; Oklahoma City; Kansas City; Saint Louis; St. Louis; Memphis;
+Nashville; Louisville; Indianapolis; Cincinnati; Cleveland; Columbus; Milwaukee;
+ Raleigh; Richmond; Norfolk; Orlando; Tampa; Jacksonville; Savannah; Charleston;
+Birmingham; Buffalo; Rochester; Albany; Newark; Hartford; Princeton; Annapolis;
+Guadalajara; Monterrey; Tijuana; Cancún; Cancun; Acapulco; Puebla; Oaxaca; La Paz; Sucre;
+Asuncion; Asunción; Medellín; Medellin; Cali; Carthagène; Cartagena; Guayaquil; Cuzco;
+Cusco; Valparaiso; Valparaíso; Rosario; Córdoba; Mendoza; Salvador de Bahia; Recife;
+Fortaleza; Belo Horizonte; Porto Alegre; Curitiba; Manaus; Belém; San Juan; Saint-Domingue;
+Santo Domingo; Port-au-Prince; Kingston; Managua; Tegucigalpa; San Salvador; Guatemala City;
+San José; Panama City; Nassau; Bridgetown; Port of Spain; Perth; Brisbane; Adélaïde;
+Adelaide; Hobart; Christchurch; Suva; Nouakchott; Tunis
+"""
+
+_COUNTRIES_MORE = """
+Bhoutan; Bhutan; Brunei; Cap-Vert; Cape Verde; Dominique; Eswatini; Swaziland; Fidji; Fiji;
+Grenade; Guinée-Bissau; Guinée équatoriale; Equatorial Guinea; Guyana; Kirghizistan;
+Kyrgyzstan; Kiribati; Lesotho; Maldives; Micronésie; Nauru; Palaos; Papouasie-Nouvelle-Guinée;
+Papua New Guinea; Saint-Marin; San Marino; Sao Tomé-et-Principe; Seychelles; Salomon;
+Suriname; Timor oriental; Timor-Leste; East Timor; Tonga; Trinité-et-Tobago; Trinidad;
+Tuvalu; Vanuatu; Vatican; Bahamas; Barbade; Barbados; Belize; Sainte-Lucie; Saint Lucia;
+Macédoine; Ouzbékistan; Biélorussie; Bélarus; Soudan du Sud; South Sudan; Somaliland;
+Sahara occidental; Western Sahara; Transnistrie; Abkhazie; Ossétie du Sud; Haut-Karabakh;
+Nagorno-Karabakh; Kurdistan irakien; Porto Rico; Puerto Rico; Guam; Bermudes; Bermuda;
+Îles Caïmans; Cayman Islands; Gibraltar; Jersey; Guernesey; Guernsey; Île de Man;
+Isle of Man; Féroé; Faroe Islands; Saint-Pierre-et-Miquelon; Wallis-et-Futuna;
+Saint-Martin; Saint-Barthélemy; Tahiti; Bora-Bora; Marquises; Kerguelen; Zanzibar;
+Sardinia; Corsica; Crete; Crète; Sicily; Chypre du Nord; Bosnia and Herzegovina;
+Herzégovine; Tchétchénie; Chechnya; Daghestan; Dagestan; Tatarstan; Iakoutie; Ouïghours
+"""
+
+_REGIONS_MORE = """
+Pays de Caux; Cotentin; Beauce; Sologne; Touraine; Anjou; Vendée; Limousin; Quercy;
+Rouergue; Cévennes; Gévaudan; Vivarais; Dauphiné; Bresse; Dombes; Forez; Velay; Morvan;
+ Gâtinais; Vexin; Hurepoix; Perche; Cornouaille; Trégor; Armorique; Vendômois;
+Chablais; Maurienne; Tarentaise; Queyras; Vercors; Chartreuse; Luberon; Lubéron; Ventoux;
+Mont Ventoux; Cervin; Matterhorn; Everest; Kilimandjaro;
+Kilimanjaro; Etna; Vésuve; Vesuvius; Fuji; Andes; Rocheuses; Rockies; Oural; Urals;
+Carpates; Apennins; Dolomites; Hoggar; Tibesti; Pamir; Gobi; Kalahari; Sinaï; Sinai;
+Néguev; Negev; Golan; Cisjordanie; West Bank; Gaza Strip; Bande de Gaza; Donbass; Donbas;
+Kouban; Sibérie; Tchoukotka; Mandchourie; Hainan; Guangdong; Sichuan; Yunnan; Hubei;
+Fujian; Zhejiang; Jiangsu; Shandong; Hokkaido; Kyushu; Honshu; Bornéo; Borneo; Java;
+Sumatra; Mindanao; Luzon; Pendjab; Punjab; Bengale; Bengal; Cachemire; Kerala; Tamil Nadu;
+Gujarat; Maharashtra; Rajasthan; Baloutchistan; Balochistan; Khorassan; Anatolie; Anatolia;
+Cappadoce; Thrace; Macédoine; Péloponnèse; Peloponnese; Attique; Dalmatie; Istrie;
+Transylvanie; Transylvania; Moravie; Bohême; Bohemia; Silésie; Poméranie; Galicia;
+Asturies; Cantabrie; Navarre; Aragon; Castille; Estrémadure; Murcie; Pays basque espagnol;
+Euskadi; Algarve; Alentejo; Madère; Madeira; Açores; Azores; Canaries; Canary Islands;
+Baléares; Majorque; Mallorca; Minorque; Ibiza; Corfou; Lesbos; Lampedusa; Malte;
+Ligurie; Liguria; Piémont; Piedmont; Vénétie; Veneto; Émilie-Romagne; Emilia-Romagna;
+Ombrie; Umbria; Latium; Lazio; Campanie; Campania; Pouilles; Apulia; Calabre; Calabria;
+Basse-Saxe; Saxe; Saxony; Rhénanie; Rhineland; Westphalie; Hesse; Thuringe; Brandebourg;
+Brandenburg; Mecklembourg; Schleswig-Holstein; Bade-Wurtemberg; Baden-Württemberg; Tyrol;
+Carinthie; Styrie; Valais; Vaud; Tessin; Ticino; Grisons; Jura bernois; Flandre-Occidentale;
+Hainaut; Brabant; Limbourg; Ardenne; Zélande; Zeeland; Frise; Friesland; Hollande;
+Cornouailles; Cornwall; Yorkshire; West Yorkshire; Lancashire; Kent; Sussex; Essex;
+Surrey; Midlands; Highlands; Ulster; Connemara; Kerry; Shetland; Orcades; Hébrides;
+Nouvelle-Écosse; Nova Scotia; Nouveau-Brunswick; New Brunswick; Colombie-Britannique;
+British Columbia; Alberta; Manitoba; Saskatchewan; Terre-Neuve; Newfoundland; Yukon; Nunavut;
+Labrador; Gaspésie; Abitibi; Nouvelle-Angleterre; New England; Maine; Vermont;
+New Hampshire; Connecticut; Rhode Island; Delaware; Maryland; West Virginia; Virginie-Occidentale;
+South Carolina; Caroline du Sud; Arkansas; Mississippi; Oklahoma; Nebraska; Dakota du Nord;
+North Dakota; Dakota du Sud; South Dakota; Montana; Wyoming; Idaho; Nouveau-Mexique;
+New Mexico; Washington State; Indiana; Patagonie; Patagonia; Terre de Feu; Pampa; Amazonas;
+Chiapas; Yucatán; Yucatan; Sonora; Chihuahua; Darfour; Darfur; Kordofan; Tigré; Tigray;
+Amhara; Oromia; Ogaden; Kivu; Nord-Kivu; Sud-Kivu; Ituri; Katanga; Kasaï; Casamance;
+Azawad; Liptako; Cyrénaïque; Cyrenaica; Tripolitaine; Fezzan; Kabylie; Aurès; Rif; Souss;
+Sahel; Outback; Tasmanie; Tasmania; Queensland; Nouvelle-Galles du Sud;
+New South Wales; Polynésie; Micronésie; Mélanésie
+"""
+
+COUNTRY_NAMES = _folded(_COUNTRIES_FR, _COUNTRIES_EN, _COUNTRIES_MORE)
+"""Countries and territories (folded): an organisation "de France" keeps its country."""
+
+LOC_NAMES = _folded(
+    _COUNTRIES_FR,
+    _COUNTRIES_EN,
+    _COUNTRIES_MORE,
+    _CITIES,
+    _FRENCH_TOWNS,
+    _WORLD_CITIES,
+    _REGIONS,
+    _REGIONS_MORE,
+)
 """Places known by name (folded)."""
 
 # --- Organisations --------------------------------------------------------------------------
@@ -225,6 +394,11 @@ ORG_HEADS = keys_of(
     Haut Haute Secrétariat Préfecture Mairie Région Conférence Ligue League Sporting Racing
     Olympique Stade Entreprises Industries Editions Éditions Studio Studios Cabinet FC AS RC
     OGC SC AC Real Atlético Inter Dynamo Air Agence Haute Notaires Confédération Confederation
+    Bibliothèque Library Médiathèque Conservatoire Opéra Opera Commissariat Haut-Commissariat
+    Métropole Communauté Réseau Groupement Collectif Établissement Etablissement Inspection
+    Gendarmerie Brigade Régie Cercle Comptoir Banco Caja Sparkasse Deutsche Instituto
+    Universidad Universität Hochschule Tribunale Corte Partido Partito Congrès Congress Senate
+    Sénat Cabinet Laboratory Laboratories Hospital Hôpitaux Hospices Centre Institut
     """
 )
 """First words that make a capitalised sequence an organisation ("Banque de ...")."""
@@ -241,6 +415,16 @@ ORG_SUFFIXES = keys_of(
     Air Jet Space Department Ministry Office Agency Commission Council Committee Authority
     Bureau Board Court Party Union Association Federation Museum Center Centre Trust Fund
     Institute Hospital School College Academy Society Network Alliance Coalition Consortium
+    Semiconductor Semiconductors Gestion Immobilier Immobilière Développement Distribution
+    Construction Constructions Logistique Ingénierie Informatique Conseil Consultants Analytics
+    Robotics Biotech Therapeutics Biosciences Sciences Materials Chemicals Chimie Mining Mines
+    Resources Ressources Petroleum Pétrole Oil Gas Power Electric Électrique Steel Railways Rail
+    Shipping Lines Bancorp Securities Advisors Management Properties Realty Hotels Hôtels Resorts
+    Pictures Games Publishing Press Times Herald Tribune Gazette News Daily Télévision Medical
+    Médical Laboratories Laboratoires Engineering Instruments Equipment Manufacturing Textiles
+    Beverages Brewing Brasserie Brasseries Transports Transport Airport Aéroports Motors
+    Democrats Republicans Conservatives Liberals Socialists Greens Démocrates Socialistes
+    Écologistes Insoumis Patriotes Mutuelle Mutualité Assurance Bourse Exchange Capital
     """
 )
 """Last words that make a capitalised sequence an organisation ("... Holdings", "... SA")."""
@@ -252,15 +436,56 @@ LOC_HEADS = keys_of(
     Mont Monts Lac Rue Avenue Boulevard Place Quai Pont Gare Aéroport Port Cap Golfe Mer Océan
     Île Îles Vallée Val Plateau Forêt Bois Baie Fort Mount Lake River Street Road Square Bay
     Island Islands Valley County Beach Gulf Cape Sea Ocean Province Canton Comté New North
-    South East West Upper Lower Nord Sud
+    South East West Upper Lower Nord Sud Saint Sainte San Santa São Sankt Bad Port Puerto
+    Porto Fort Grand Grande Plaine Côte Pointe Anse Presqu'île Massif
     """
 )
 """First words that make a capitalised sequence a place ("Rue de ...", "Lake ...")."""
 
 LOC_SUFFIXES = keys_of(
     "Street Avenue Road Boulevard Square Valley County Island Islands Lake Sea Ocean Canal River"
-    " Mountains Mountain Hills Peninsula Strait Desert Coast Falls Bay Gulf"
+    " Mountains Mountain Hills Peninsula Strait Desert Coast Falls Bay Gulf Heights Park Square"
+    " Bridge Stadium Arena Airport Station Harbour Harbor Beach Springs"
 )
+
+MISC_HEADS = keys_of(
+    """
+    Festival Salon Biennale Trophée Championnat Championnats Marathon Rallye Tournoi Jeux Expo
+    Exposition Sommet Journées Fête Mondial Mondiaux Open Masters Coupe Cup Giro
+    Vuelta Prix Grand-Prix Opération Loi Traité Accord Pacte Protocole
+    Déclaration Charte Directive Règlement
+    """
+)
+"""First words of events, awards and texts: "Festival de ...", "Salon de ...", "Loi ..."."""
+
+MISC_SUFFIXES = keys_of(
+    """
+    Open Cup Games Festival Fest Act Awards Award Prize Trophy Marathon Championship
+    Championships Series Rally Expo Summit Olympics Bowl Classic Masters Treaty
+    Accord Agreement Protocol Convention Directive Doctrine
+    """
+)
+"""Last words of events, awards and texts: "US Open", "CHIPS Act", "Nobel Prize"."""
+
+LANDMARK_HEADS = frozenset(
+    str.split(
+        """
+        rue avenue boulevard quai allée impasse esplanade promenade palais stade pont château
+        cathédrale basilique église abbaye glacier parc jardin square piazza
+        """
+    )
+)
+"""Lower-case heads of streets and landmarks, which belong to the name ("rue des Lois",
+"palais des Papes", "stade Ernest-Wallon"). Compared as written."""
+
+STREET_HEADS = frozenset(
+    str.split("rue avenue boulevard quai allée impasse esplanade promenade square")
+)
+"""Landmark heads that keep even a known place's name ("rue de Paris" is a street); with the
+others, a known place after the head is the place ("la cathédrale de Chartres")."""
+
+AWARD_HEADS = frozenset(str.split("prix trophée médaille"))
+"""Lower-case heads of awards, written straight before the name: "le prix Goncourt"."""
 
 # --- Miscellaneous (nationalities, events, languages) ---------------------------------------
 
@@ -302,7 +527,61 @@ Saudis Korean Koreans Vietnamese Parisian Londoner Londoners Muslim Muslims Chri
 Jewish Catholic Catholics Protestant Protestants Arab Arabs Arabic Kurdish Kurds Hindu Buddhist
 """
 
-MISC_NAMES = _folded(_MISC) | keys_of(_DEMONYMS)
+# Demonyms by their masculine singular; the feminine and plural forms are made from it.
+_DEMONYM_STEMS = """
+Albanais Algérien Allemand Alsacien Américain Andalou Angevin Anglais Angolais Antillais
+Arménien Argentin Ardéchois Ariégeois Auvergnat Australien Autrichien Aveyronnais Azerbaïdjanais
+Bahreïni Bangladais Basque Bavarois Béarnais Belge Béninois Berlinois Birman Biélorusse
+Biterrois Bolivien Bordelais Bosnien Bourguignon Brésilien Brestois Britannique
+Bruxellois Bulgare Burkinabè Burundais Cambodgien Camerounais Canadien Caennais Catalan
+Centrafricain Chilien Chinois Chypriote Clermontois Colombien Comorien Congolais Coréen
+Costaricien Croate Cubain Danois Dijonnais Dunkerquois Écossais Égyptien Émirati Équatorien
+Érythréen Espagnol Estonien Éthiopien Européen Finlandais Flamand Francilien Français Gabonais
+Gazaoui Génois Genevois Géorgien Ghanéen Grec Grenoblois Guadeloupéen Guinéen Guyanais
+Haïtien Havrais Hollandais Hongrois Indien Indonésien Irakien Iranien Irlandais Islandais
+Israélien Italien Ivoirien Jamaïcain Japonais Jordanien Kazakh Kényan Kosovar Koweïtien Kurde
+Landais Laotien Lausannois Letton Libanais Libérien Libyen Lillois Limougeaud Lituanien Londonien
+Lorientais Lensois Luxembourgeois Lyonnais Macédonien Malais Malgache Malien Maltais
+Manceau Marocain Marseillais Martiniquais Mauricien Mauritanien Messin Mexicain Milanais
+Moldave Monégasque Mongol Monténégrin Montpelliérain Mozambicain Namibien Nancéien Nantais
+Napolitain Néerlandais Néo-Zélandais Népalais Nicaraguayen Niçois Nigérian Nigérien
+Norvégien Occitan Omanais Ougandais Ouzbek Pakistanais Palestinien Panaméen Paraguayen
+Parisien Péruvien Polonais Portugais Provençal Qatari Québécois Rémois Rennais
+Roumain Russe Rwandais Salvadorien Saoudien Savoyard Sénégalais Serbe Singapourien
+Slovaque Slovène Somalien Soudanais Stéphanois Strasbourgeois Suédois Suisse Syrien Tadjik
+Taïwanais Tanzanien Tchadien Tchèque Thaïlandais Tchétchène Togolais Toulonnais Toulousain
+Tourangeau Tunisien Turc Ukrainien Uruguayen Valaisan Vaudois Vénézuélien Vénitien Vietnamien
+Yéménite Zambien Zimbabwéen Ajaccien Bastiais Angoumoisin Aixois Nîmois Avignonnais
+Perpignanais Biarrot Bayonnais Troyen Amiénois Rouennais Orléanais Tourquennois
+Roubaisien Villeurbannais Versaillais Charentais Vendéen Sarthois Mayennais
+Auxerrois Nivernais Berrichon Solognot Beauceron Morbihannais Finistérien Costarmoricain
+Quimpérois Vannetais Malouin Nazairien Angevin Choletais Lavallois Chartrain Drouais
+"""
+
+
+def _inflected(stems: str) -> str:
+    """Each masculine demonym with its feminine and plural forms ("Breton": "Bretonne",
+    "Bretons", "Bretonnes"), as a whitespace-separated string."""
+    forms: list[str] = []
+    for stem in stems.split():
+        forms.append(stem)
+        if stem.endswith(("ais", "ois")):
+            feminine, plural = stem + "e", stem
+        elif stem.endswith("e"):
+            feminine, plural = stem, stem + "s"
+        elif stem.endswith(("ien", "éen", "on")) and not stem.endswith("gnon"):
+            feminine, plural = stem + "ne", stem + "s"
+        elif stem.endswith("eau"):
+            feminine, plural = stem[:-3] + "elle", stem + "x"
+        elif stem.endswith("c") and stem != "Turc":
+            feminine, plural = stem + "que", stem + "s"
+        else:
+            feminine, plural = stem + "e", stem + "s"
+        forms.extend((feminine, plural, feminine + "s"))
+    return " ".join(forms)
+
+
+MISC_NAMES = _folded(_MISC) | keys_of(_DEMONYMS) | keys_of(_inflected(_DEMONYM_STEMS))
 """Events, products, indices, nationalities and other names that are not a person, company or
 place (folded)."""
 
@@ -396,6 +675,56 @@ Jordan Dylan Mickaël Michaël Mikaël Jimmy Teddy Willy Freddy Rudy Rudi Gilber
 Gustave Édmond Edmond Firmin Honoré Hippolyte Léopold Marcel Octave Raoul Roland Sylvestre
 Ghislain Hubert Jacques Josselin Lambert Olivier Quentin Renaud Thibault Thibaut Thibaud
 Wilfried Yvon Yvan Ivan Waldemar Kamel Karim Lotfi Tarek Walid
+Aaron Abel Achille Adèle Adeline Adrienne Aimé Aimée Alban Albert Albin Aldo Alexandra
+Alexia Alexis Alfred Alfredo Aline Alison Alma Amandine Ange Angèle Angélique Annabelle
+Anne-Claire Annick Anouk Antoinette Apolline Ariel Aristide Armelle Arnaud Auguste Augustine
+Aurélia Axelle Aymeric Barthélemy Basile Béatrix Benjamine Bérangère Bernadette Blaise Brice
+Bruna Capucine Carla Carine Caroline Cécile Célestin Célia Céline Charles-Henri Charlène
+Christelle Christophe Claudine Clotilde Colin Corinne Cyprien Daphné Déborah Delphine Denise
+Diane Dorothée Edgar Éléonore Eliott Éloïse Elsa Éléna Émeric Émilien Emmanuelle Ernest Erwan
+Étienne Eugène Eva Évelyne Fabienne Fabrice Faustine Félicien Ferdinand Flavie Flavien Florent
+Florence Francine Frédérique Gaëlle Gaétan Gaspard Gautier Geoffrey Georgette Géraldine Gervais
+Ghislaine Gisèle Grégoire Guilhem Guy Gwenaël Henriette Hervé Hugues Ibrahim Ida Ignace Irène
+Iris Isaac Isabeau Jacques-Henri Jean-Charles Jean-Christophe Jean-Daniel Jean-Denis Jean-Éric
+Jean-Guy Jean-Hugues Jean-Luc Jean-René Jean-Sébastien Jean-Victor Joachim Joëlle Johanna
+Josiane Josué Judith Julia Julie Juliette Justin Karl Laurène Laurianne Léonie Léopold Léonore
+Liliane Lilian Lise Loane Lorraine Louis-Philippe Louise Luc Lucille Ludovic Lydie Lydia Maëva
+Maël Maïwenn Manuel Manuela Marc Marceau Marcelin Marcelline Margaux Marianne Marie-Anne
+Marie-José Marie-Pierre Marielle Marius Marjolaine Marthe Martial Maryse Mathéo Mathurin Maud
+Maximilien Maxence Mélodie Michèle Micheline Mila Mireille Myriam Nadège Nadine Naël Naïma Noah
+Noémie Nolwenn Norbert Octave Odile Olympe Oriane Orianne Pacôme Patrice Paul-Henri Perrine
+Philibert Pierre-Alain Pierre-André Pierre-Emmanuel Pierre-Henri Pierre-Louis Pierrick Prosper
+Rachel Raphaëlle Rebecca Régine Rémi Richard Robin Rodolphe Rolande Rosalie Rose Roselyne
+Sabine Samuel Sandrine Scarlett Sébastienne Séraphin Sidonie Simone Solange Sophie-Anne
+Stanislas Suzanne Sven Sylvère Tatiana Théodore Théophile Thérèse Timothée Tiphaine Ulysse
+Urbain Valentine Valère Valéry Vanessa Véra Vianney Victorine Vivien Vivienne Wendy William
+Xavière Yolande Youna Yvette Zacharie Zélie Aurélien Ronan Bertille Bleuenn Katell Loïg Malo
+Maëlys Yaël Samy Sami Rayane Ilyès Adama Aliou Assa Coumba Demba Khadidiatou Mariama Ndeye
+Oumar Sadio Saliou Seynabou Binta Hawa Kadiatou Salif Modibo Babacar Mamadou Abdou Abdoul
+Ismaël Ismail Jamal Kamal Larbi Lakhdar Lahcen Nourredine Rachida Yasmine Zineb Meryem
+Myriam Farah Hakim Reda Riad Sabri Zakaria Anas Ayoub Othmane Wassim Yassine Nasser Salah Olga
+Irina Tatiana Svetlana Oksana Ludmila Galina Yuri Iouri Andreï Andrei Alexandre Mykola Mykhailo
+Taras Bohdan Petro Vitali Vitaly Dmytro Yevhen Andriy Andrii Denys Serhiy Roman Oleg Konstantin
+Anatoli Nikolaï Nikolai Piotr Wojciech Marek Grzegorz Lukasz Ewa Zofia Magdalena Joanna Jiri
+Jaroslav Tomas Lajos Zoltan Laszlo Gyorgy Ion Mihai Vasile Ioana Elena Stefan Milos Aleksandar
+Ivana Jelena Dragana Ana Marta Pilar Rocío Nuria Montserrat Jordi Xavier Iñaki Aitor Unai Mikel
+Asier Gorka João Tiago Rui Nuno Duarte Inês Beatriz Giacomo Pietro Tommaso Riccardo Emanuele
+Vittorio Gianluca Gianni Giorgio Alessia Sara Benedetta Ilaria Valeria Anja Katrin Annika Greta
+Frieda Hannah Jana Lotte Maarten Pieter Joost Ruud Sanne Femke Bram Wouter Jens Søren Mette
+Birgitte Ingrid Sigrid Solveig Bjørn Olav Knut Kristian Mikael Johan Gustav Oskar Elin Linnea
+Matti Juha Pekka Jussi Aino Donald Ronald Kennedy Hunter Kevin Brandon Tyler Cody Dustin Travis
+ Brett Todd Craig Glenn Wade Dale Clint Kurt Lance Shane Troy Vince Mitch Ted Ed Eddie Ken
+Pete Rick Rob Ron Don Dan Matt Greg Josh Zach Jake Luke Nate Drew Alex Jess Jen Kim Becky Beth
+Meg Sally Susie Kathy Cathy Patty Peggy Tracy Stacy Lindsay Courtney Erin Kelsey Brooke Paige
+ Madeline Claire Naomi Ruth Esther Miriam Leah Abigail Hazel Ivy Stella Nora Layla Aria
+Zoey Riley Avery Addison Aubrey Skylar Bella Lillian Eliza Maya Priyanka Ananya Divya
+Kavya Sneha Shreya Neha Rohit Vikram Karan Nikhil Suresh Ramesh Mahesh Ganesh Naveen Pradeep
+Sandeep Manish Ashok Anand Gautam Imran Shahid Asif Faisal Tariq Zain Bilal Hamid Hassan Reza
+Ali Mahmoud Javad Mohsen Saeed Abbas Hossein Masoud Nasrin Shirin Leyla Yusuf Selim Burak Cem
+Deniz Hakan Kerem Serkan Tolga Ebru Zeynep Merve Aylin Haruto Sota Ren Yuto Hina Yui Sakura Aoi
+Takeshi Masato Shigeru Taro Yoshihide Koji Daisuke Minho Jisoo Jiho Seo-yeon Min-jun Ji-hoon
+Hyun-woo Xiaoming Jianguo Zhiwei Wenjun Yiming Hao Lei Tao Fang Jing Xin Yu Mei Lan Thi Van Duc
+Minh Anh Linh Huong Nguyen Tuan Hung
 """
 
 FIRST_NAMES = keys_of(_FIRST_NAMES)
@@ -468,13 +797,14 @@ LOC_PREPOSITIONS = keys_of(
 LOC_CUES = keys_of(
     """
     ville capitale commune région département province pays village quartier banlieue
+    habitants habitant habitante riverains originaire natif native résidents barrage
     métropole agglomération localité île îles état usine site port aéroport gare campus
     environs plage vallée massif mont col lac fleuve rivière baie golfe désert forêt canton
     arrondissement préfecture sous-préfecture diocèse bourg hameau station rue avenue
     boulevard place quai impasse chemin près nord sud ouest nord-ouest sud-ouest nord-est
     sud-est large
     city town capital region province country village district suburb state island islands
-    plant factory port airport county
+    plant factory port airport county residents inhabitants native
     """
 )
 
@@ -550,7 +880,7 @@ Treasury Health Education Culture Interior Finance Mr Mrs Ms Dr
 Lire Voir Suivre Partager Mots-clés Photo Photos Vidéo Video Source Crédit Publié Mis Abonnez
 Abonnez-vous Inscrivez-vous Connexion Newsletter Commentaires Commentaire Avatar Read Share
 Follow Subscribe Advertisement Publicité Sommaire Lundi Mardi Mercredi Jeudi Vendredi Samedi
-Dimanche
+Dimanche GHz MHz kHz Hz kWh MWh GWh TWh kW MW GW Mo Go To Mbit Gbit
 """
 
 NOT_NAMES = keys_of(_NOT_NAMES)
@@ -601,3 +931,13 @@ nationale", "ministère de la Transition écologique"."""
 
 PLACE_OFFICES = keys_of("tribunal parquet mairie rectorat académie cour")
 """Offices named after their place: "le tribunal de X", "le parquet de X" (X is a place)."""
+
+CASED_ONLY = frozenset(
+    key(name)
+    for group in (_ORGS, _COUNTRIES_EN, _MISC)
+    for name in group.replace("\n", " ").split(";")
+    if name.strip().isupper()
+    and key(name) in STOPWORDS | keys_of("eu ap om fo jo ps ey esa ena mit cio ue")
+)
+"""Acronyms in the lists that are also common words when not in capitals: "UN" / "Un",
+"US" / "Us", "AP", "OM" (folded). They are names only written in capitals."""

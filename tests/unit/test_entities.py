@@ -382,3 +382,52 @@ def test_a_cue_does_not_cross_a_coordination() -> None:
 def test_a_long_french_name_runs_through_en_and_et() -> None:
     names = found("L'Institut de recherche en chimie et pharmacologie a publié une étude.")
     assert ("Institut de recherche en chimie et pharmacologie", "ORG") in names
+
+
+def test_streets_and_landmarks_keep_their_lower_case_head() -> None:
+    assert {("rue des Tanneurs", "LOC"), ("palais des Festivals", "LOC")} <= found(
+        "Le magasin de la rue des Tanneurs a rouvert près du palais des Festivals."
+    )
+    assert ("boulevard Anatole-France", "LOC") in found("Il habite boulevard Anatole-France.")
+    # A known place after a landmark that is no street: the place alone.
+    assert found("La cathédrale de Chartres attire les foules.") == {("Chartres", "LOC")}
+
+
+def test_awards_and_events_are_misc() -> None:
+    assert ("prix Femina", "MISC") in found("Elle a reçu le prix Femina mardi.")
+    assert ("Festival de Deauville", "MISC") in found("Le Festival de Deauville s'ouvre.")
+    assert ("Festival international de Bayeux", "MISC") in found(
+        "Le Festival international de Bayeux a fermé."
+    )
+    assert ("Miami Open", "MISC") in found("He won the Miami Open last year.")
+    assert ("Clean Air Act", "MISC") in found("Congress passed the Clean Air Act.")
+
+
+def test_a_capitalised_common_word_is_not_a_cased_acronym() -> None:
+    assert found("Un entrepôt a brûlé. Us et coutumes.") == set()
+    assert ("UN", "ORG") in found("The UN said on Monday it would help.")
+
+
+def test_a_town_s_people_are_misc() -> None:
+    assert ("Nancéiens", "MISC") in found("Les Nancéiens ont gagné samedi.")
+    assert ("Quimpérois", "MISC") in found("Les supporters saluent les Quimpérois.")
+
+
+def test_a_regional_branch_stops_before_its_region() -> None:
+    assert {("Direction régionale des douanes", "ORG"), ("Normandie", "LOC")} <= found(
+        "La Direction régionale des douanes de Normandie a saisi 2 tonnes."
+    )
+    assert ("Bibliothèque nationale de France", "ORG") in found(
+        "Le manuscrit rejoint la Bibliothèque nationale de France."
+    )
+
+
+def test_a_score_is_no_model_number() -> None:
+    assert ("Mené", "MISC") not in found("Mené 2-1 à la pause, le club a réagi.")
+    assert not any(text.endswith("6") for text, _ in found("Carlos Ruiz a gagné 6-4, 6-3."))
+
+
+def test_an_acronym_and_a_person_after_de_stay_apart() -> None:
+    assert {("CDU-CSU", "ORG"), ("Friedrich Merz", "PER")} <= found(
+        "La victoire de la CDU-CSU de Friedrich Merz est nette."
+    )
