@@ -8,7 +8,6 @@ traceback (set ``ALIREADER_DEBUG=1`` to see one).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -202,16 +201,19 @@ def corpus_paths(given: Sequence[Path] | None, settings: Settings | None = None)
 
 
 def _print_json(document: Any) -> None:
+    import json
+
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 
 def _command_list(args: argparse.Namespace) -> int:
-    from alireader.core import summaries
+    from alireader.progress import CliProgress
 
     settings = load_config(args).settings
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
     paths = corpus_paths(args.corpus, settings)
+    progress = CliProgress()
     if args.json:
         # `duplicates` needs every text: sketched where it is parsed (or read back from the
         # cache), bodies never sent back.
@@ -219,22 +221,23 @@ def _command_list(args: argparse.Namespace) -> int:
         from alireader.core.duplicates import duplicates_of
         from alireader.json_shapes import list_json
 
-        found = detect_cached(paths, settings.duplicates.threshold, max_bytes, rebuild=args.rebuild)
+        with progress.phase("Loading and finding copies", None, "files"):
+            found = detect_cached(
+                paths, settings.duplicates.threshold, max_bytes, rebuild=args.rebuild
+            )
         print_cache_notices(found.notices)
         duplicates = duplicates_of(found.clusters)
         _print_json(list_json(found.summaries, found.warnings, duplicates))
         return EXIT_OK
-    from alireader.core.cache import open_cache
+    from alireader.cli_load import CliCorpus
 
-    with open_cache() as cache:
-        articles, warnings = summaries.load_summaries(
-            paths, max_bytes, cache=cache, rebuild=args.rebuild
-        )
-        print_cache_notices(cache.take_notices())
+    with CliCorpus(paths, max_bytes, rebuild=args.rebuild, progress=progress) as corpus:
+        loaded = corpus.load()
+    print_cache_notices(corpus.notices)
     from alireader import human
 
-    human.print_warnings(human.make_console(sys.stderr), warnings)
-    human.print_list(human.make_console(), articles)
+    human.warn(sys.stderr, loaded.warnings)
+    human.print_list(human.make_console(), loaded.summaries)
     return EXIT_OK
 
 
@@ -268,21 +271,43 @@ def _positive(text: str) -> int:
 def _command_search(args: argparse.Namespace) -> int:
     import time
 
+    from alireader.cli_load import CliCorpus
+    from alireader.core.analysers import search_words
+    from alireader.core.body_pass import NamedAnalyser, analyser_name
     from alireader.core.search import SearchIndex
+    from alireader.progress import CliProgress
 
     settings = load_config(args).settings
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
-    from alireader.core.corpus import load_corpus
-
-    corpus = load_corpus(corpus_paths(args.corpus, settings), max_bytes=max_bytes)
-    index = SearchIndex()
-    index.add_many(corpus.articles)
-    if _names_entities(args.query):
-        index.entity_lookup = _entity_lookup(corpus.articles, settings.entities.backend)
-    limit = args.limit if args.limit is not None else settings.search.limit
-    started = time.perf_counter()  # the search itself, not the load (see DESIGN.md)
-    result = index.search(args.query, limit)
-    took_ms = (time.perf_counter() - started) * 1000
+    # Bodies are not kept by the index: only the hits printed read theirs (fetched below).
+    fetched: dict[str, str] = {}
+    index = SearchIndex(body_loader=lambda article_id: fetched.get(article_id, ""))
+    analysers: list[NamedAnalyser] = [(analyser_name(search_words), search_words)]
+    entities = _names_entities(args.query)
+    if entities:
+        analysers.append(_entity_analyser(settings.entities.backend))
+    paths = corpus_paths(args.corpus, settings)
+    with CliCorpus(paths, max_bytes, rebuild=args.rebuild, progress=CliProgress()) as corpus:
+        loaded = corpus.load(
+            analysers,
+            on_summary=lambda s: index.add_metadata(s.id, s.title, s.author, s.source),
+            analysing="Indexing",
+        )
+        for summary in loaded.summaries:
+            results = loaded.results.get(summary.id)
+            if results:
+                # The index keeps no body (it has a loader): the words stand in for it.
+                joined = results[0]
+                index.add_body_words(summary.id, joined, joined.split())
+        if entities:
+            index.entity_lookup = _entity_lookup(loaded)
+        limit = args.limit if args.limit is not None else settings.search.limit
+        started = time.perf_counter()  # the search itself, not the load (see DESIGN.md)
+        result = index.search(args.query, limit)
+        took_ms = (time.perf_counter() - started) * 1000
+        by_id = {summary.id: summary for summary in loaded.summaries}
+        fetched.update(corpus.bodies([by_id[hit.id] for hit in result.hits]))
+    print_cache_notices(corpus.notices)
     if args.json:
         from alireader.json_shapes import search_json
 
@@ -290,8 +315,11 @@ def _command_search(args: argparse.Namespace) -> int:
         return EXIT_OK
     from alireader import human
 
-    human.print_warnings(human.make_console(sys.stderr), corpus.warnings)
-    human.print_hits(human.make_console(), result, took_ms)
+    human.warn(sys.stderr, loaded.warnings)
+    if human.is_plain(sys.stdout):
+        human.write_hits(sys.stdout, result, took_ms)
+    else:
+        human.print_hits(human.make_console(), result, took_ms)
     return EXIT_OK
 
 
@@ -304,16 +332,33 @@ def _names_entities(query: str) -> bool:
     )
 
 
-def _entity_lookup(articles: Sequence[Any], backend_name: str) -> Any:
-    """The search's entity lookup over ``articles``, extracted now with the configured backend."""
-    from alireader.core.entities import backend
-    from alireader.core.entity_index import build_index
+def _entity_analyser(backend_name: str, *, quiet: bool = False) -> Any:
+    """The configured backend's entities as a cached analyser. Unless ``quiet`` (the caller
+    has said it already), says on stderr when the backend asked for is missing."""
+    from functools import partial
 
-    extractor = backend(backend_name)
-    if extractor.notice:
-        print(f"alireader: {extractor.notice}", file=sys.stderr)
-    extractor.load()
-    entities = build_index(((a.id, a.body) for a in articles), extractor.extract)
+    from alireader.core.analysers import article_entities
+    from alireader.core.body_pass import analyser_name
+
+    if not quiet:
+        from alireader.core.entities import backend
+
+        extractor = backend(backend_name)
+        if extractor.notice:
+            print(f"alireader: {_safe(extractor.notice)}", file=sys.stderr)
+    analyser = partial(article_entities, backend_name)
+    return analyser_name(analyser), analyser
+
+
+def _entity_lookup(loaded: Any) -> Any:
+    """The search's entity lookup over the entities found in ``loaded`` (second analyser)."""
+    from alireader.core.entity_index import EntityIndex
+
+    entities = EntityIndex()
+    for summary in loaded.summaries:
+        results = loaded.results.get(summary.id)
+        if results is not None:
+            entities.add(summary.id, results[1])
 
     def lookup(words: tuple[str, ...], label: str | None, prefix: bool) -> set[str]:
         return entities.match(" ".join(words), label, prefix=prefix)

@@ -134,16 +134,19 @@ def command_dupes(args: argparse.Namespace) -> int:
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
     from alireader.cli import print_cache_notices
     from alireader.core.cached_load import detect_cached
+    from alireader.progress import CliProgress
 
     paths, threshold = corpus_paths(args.corpus, settings), settings.duplicates.threshold
-    found = detect_cached(paths, threshold, max_bytes, rebuild=args.rebuild)
+    # detect_cached reports no counts: the bar is a pulse with the time spent.
+    with CliProgress().phase("Loading and finding copies", None, "files"):
+        found = detect_cached(paths, threshold, max_bytes, rebuild=args.rebuild)
     print_cache_notices(found.notices)
     if args.json:
         _print_json(dupes_json(found.clusters, found.summaries))
         return EXIT_OK
     from alireader import human, human_diff
 
-    human.print_warnings(human.make_console(sys.stderr), found.warnings)
+    human.warn(sys.stderr, found.warnings)
     human_diff.print_clusters(human.make_console(), found.clusters, found.summaries)
     return EXIT_OK
 

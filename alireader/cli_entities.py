@@ -62,11 +62,23 @@ def command_entities(args: argparse.Namespace) -> int:
         print_article_entities(console, article, entities, _theme_styles(settings.theme))
         return EXIT_OK
 
-    from alireader.core.corpus import load_corpus
-    from alireader.core.entity_index import build_index
+    from alireader.cli import _entity_analyser, print_cache_notices
+    from alireader.cli_load import CliCorpus
+    from alireader.core.entity_index import EntityIndex
+    from alireader.progress import CliProgress
 
-    corpus = load_corpus(paths, max_bytes=max_bytes)
-    index = build_index(((a.id, a.body) for a in corpus.articles), extractor.extract)
+    # Each article's entities come from the article cache when its file has not changed (the
+    # reader stores them too); the others are extracted where they are parsed.
+    with CliCorpus(paths, max_bytes, rebuild=args.rebuild, progress=CliProgress()) as corpus:
+        loaded = corpus.load(
+            [_entity_analyser(settings.entities.backend, quiet=True)], analysing="Finding entities"
+        )
+    print_cache_notices(corpus.notices)
+    index = EntityIndex()
+    for summary in loaded.summaries:
+        results = loaded.results.get(summary.id)
+        if results is not None:
+            index.add(summary.id, results[0])
     entries = index.entries()
     if args.json:
         _print_json(
@@ -87,6 +99,6 @@ def command_entities(args: argparse.Namespace) -> int:
     from alireader import human
     from alireader.human_entities import print_corpus_entities
 
-    human.print_warnings(human.make_console(sys.stderr), corpus.warnings)
+    human.warn(sys.stderr, loaded.warnings)
     print_corpus_entities(human.make_console(), entries, _theme_styles(settings.theme))
     return EXIT_OK

@@ -24,21 +24,52 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, cast
 
-from alireader.keymap import check_key_list, keymap_key, normalize_key, validate_keymap
 from alireader.paths import config_dir
-from alireader.toml_files import (
-    ConfigError,
-    InvalidValue,
-    config_error,
-    did_you_mean,
-    key_lines,
-    line_of,
-    parse_toml,
-    read_toml_file,
-    show_value,
-)
+
+if TYPE_CHECKING:
+    from alireader.keymap import keymap_key, normalize_key, validate_keymap
+    from alireader.toml_files import (
+        ConfigError,
+        key_lines,
+        line_of,
+        parse_toml,
+        read_toml_file,
+    )
+
+# The TOML reader and the key checks are imported when a file is read: most runs have no
+# config file, and every command (a quick ``alireader search``) starts by loading settings.
+_REEXPORTED = {
+    "ConfigError": "alireader.toml_files",
+    "key_lines": "alireader.toml_files",
+    "line_of": "alireader.toml_files",
+    "parse_toml": "alireader.toml_files",
+    "read_toml_file": "alireader.toml_files",
+    "keymap_key": "alireader.keymap",
+    "normalize_key": "alireader.keymap",
+    "validate_keymap": "alireader.keymap",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The names this module re-exports from :mod:`alireader.toml_files` and
+    :mod:`alireader.keymap`, imported on first use."""
+    module = _REEXPORTED.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def _invalid() -> NoReturn:
+    from alireader.toml_files import InvalidValue
+
+    raise InvalidValue
+
 
 if sys.version_info >= (3, 11):  # noqa: UP036 - pyproject keeps tomli for older Pythons
     pass
@@ -133,6 +164,8 @@ class LoadedSettings:
         self, known: Mapping[str, str], scopes: Mapping[str, str] | None = None
     ) -> None:
         """:func:`validate_keymap` on this file's ``[keymap]``, naming the file and line."""
+        from alireader.keymap import validate_keymap
+
         validate_keymap(self.settings.keymap, known, scopes, path=self.path, lines=self.lines)
 
 
@@ -145,7 +178,7 @@ def _integer(low: int, high: int) -> Callable[[object, Path | None], int]:
     def convert(value: object, _base: Path | None) -> int:
         # bool is an int subclass; "true" is not a width.
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise InvalidValue
+            _invalid()
         return value
 
     return convert
@@ -156,12 +189,12 @@ def _number(
 ) -> Callable[[object, Path | None], float]:
     def convert(value: object, _base: Path | None) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise InvalidValue
+            _invalid()
         number = float(value)
         if not math.isfinite(number) or number < low or (low_open and number == low):
-            raise InvalidValue
+            _invalid()
         if high is not None and number > high:
-            raise InvalidValue
+            _invalid()
         return number
 
     return convert
@@ -169,20 +202,20 @@ def _number(
 
 def _boolean(value: object, _base: Path | None) -> bool:
     if not isinstance(value, bool):
-        raise InvalidValue
+        _invalid()
     return value
 
 
 def _name(value: object, _base: Path | None) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidValue
+        _invalid()
     return value.strip()
 
 
 def _choice(options: tuple[str, ...]) -> Callable[[object, Path | None], str]:
     def convert(value: object, _base: Path | None) -> str:
         if not isinstance(value, str) or value not in options:
-            raise InvalidValue
+            _invalid()
         return value
 
     return convert
@@ -192,7 +225,7 @@ def _paths(value: object, base: Path | None) -> tuple[Path, ...]:
     # One string is accepted as a one-element list: `corpus = "~/news"` is what people write.
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(item, str) and item for item in items):
-        raise InvalidValue
+        _invalid()
     result = []
     for item in cast(list[str], items):
         path = Path(item).expanduser()
@@ -349,6 +382,16 @@ def load_settings(path: Path | None, origin: str | None = None) -> LoadedSetting
     sources: dict[str, str] = {key.dotted: DEFAULT_SOURCE for key in KEYS}
     if path is None:
         return LoadedSettings(defaults, None, MappingProxyType(sources))
+    from alireader.keymap import check_key_list, keymap_key
+    from alireader.toml_files import (
+        InvalidValue,
+        config_error,
+        did_you_mean,
+        key_lines,
+        line_of,
+        read_toml_file,
+        show_value,
+    )
 
     text, data = read_toml_file(path, given_by=origin if origin in (FLAG_ORIGIN, ENV_VAR) else None)
     lines = key_lines(text)
@@ -448,6 +491,8 @@ def with_override(
     The value is checked like a config value; a bad one is a :class:`ConfigError` naming
     ``source`` instead of a file.
     """
+    from alireader.toml_files import InvalidValue, config_error, show_value
+
     spec = _KEYS_BY_NAME.get(dotted)
     if spec is None:
         raise KeyError(dotted)
@@ -494,6 +539,8 @@ def _value_of(settings: Settings, dotted: str) -> object:
 
 def describe(loaded: LoadedSettings) -> list[tuple[str, str, str]]:
     """Rows ``(key, value as TOML, source)`` for ``alireader config``: every key, then keymap."""
+    from alireader.keymap import keymap_key
+
     rows = [
         (
             key.dotted,

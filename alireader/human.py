@@ -12,33 +12,39 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from rich.cells import cell_len, set_cell_size
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
 from alireader.core.models import Article, ArticleSummary, BlockKind, LoadWarning
+from alireader.core.text import visible_controls
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from rich.console import Console
+    from rich.text import Text
+
     from alireader.core.search import SearchResult
     from alireader.themes import ThemeSpec
-from alireader.core.text import visible_controls
+
+# Rich is imported by the functions that draw with it, not here: into a pipe, a command's
+# output is plain text (see :func:`is_plain`) and its start-up should not pay for Rich.
 
 _PIPE_WIDTH = 100_000  # into a pipe, lines are as long as their content
 READING_MEASURE = 88  # characters per line for prose: comfortable, even in a wide terminal
 
 
-class _Console(Console):
-    """A Rich console for which a closed pipe is not an error."""
+def _console_class() -> type[Console]:
+    from rich.console import Console
 
-    def on_broken_pipe(self) -> None:
-        # `alireader list | head -1` is a normal use: stop writing, exit 0 (Rich exits 1).
-        self.quiet = True
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise SystemExit(0)
+    class _Console(Console):
+        """A Rich console for which a closed pipe is not an error."""
+
+        def on_broken_pipe(self) -> None:
+            # `alireader list | head -1` is a normal use: stop writing, exit 0 (Rich exits 1).
+            self.quiet = True
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise SystemExit(0)
+
+    return _Console
 
 
 def make_console(file: TextIO | None = None) -> Console:
@@ -46,7 +52,7 @@ def make_console(file: TextIO | None = None) -> Console:
     stream = file or sys.stdout
     terminal = _isatty(stream)
     plain = bool(os.environ.get("NO_COLOR")) or not terminal
-    return _Console(
+    return _console_class()(
         file=stream,
         color_system=None if plain else "auto",
         force_terminal=None if terminal else False,
@@ -64,6 +70,23 @@ def _isatty(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def is_plain(stream: TextIO) -> bool:
+    """Whether output to ``stream`` is plain text with nothing to lay out: not a terminal. What
+    Rich would print there is then written directly, without importing Rich."""
+    return not _isatty(stream)
+
+
+def warn(stream: TextIO, warnings: Sequence[LoadWarning]) -> None:
+    """:func:`print_warnings` to ``stream`` (stderr), plain into a pipe or a file."""
+    if not warnings:
+        return
+    if is_plain(stream):
+        stream.write("".join(f"warning: {name(w.path)}: {literal(w.message)}\n" for w in warnings))
+        stream.flush()
+        return
+    print_warnings(make_console(stream), warnings)
 
 
 def literal(text: str | None) -> str:
@@ -95,6 +118,9 @@ def print_list(console: Console, articles: Sequence[Article | ArticleSummary]) -
     seconds for 10,000 rows. On a terminal the title is cut to fit the width; into a pipe
     nothing is cut.
     """
+    from rich.cells import cell_len
+    from rich.text import Text
+
     on_terminal = console.is_terminal
     ids = [name(a.id) for a in articles]
     sources = [one_line(a.source or a.author) for a in articles]
@@ -152,6 +178,8 @@ def one_line(text: str | None) -> str:
 
 def _fit(text: str, width: int) -> str:
     """``text`` padded or cut (with "…") to exactly ``width`` terminal cells."""
+    from rich.cells import cell_len, set_cell_size
+
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…"
@@ -163,6 +191,8 @@ def _words(count: int) -> str:
 
 def print_article(console: Console, article: Article, *, show_removed: bool = False) -> None:
     """The article: title, metadata line, then the body wrapped to the terminal."""
+    from rich.text import Text
+
     width = min(console.width, READING_MEASURE) if console.is_terminal else None
 
     def emit(text: Text) -> None:
@@ -186,6 +216,8 @@ def print_article(console: Console, article: Article, *, show_removed: bool = Fa
 
 def print_warnings(console: Console, warnings: Sequence[LoadWarning]) -> None:
     """One line per file that could not be used: ``warning: PATH: message``."""
+    from rich.text import Text
+
     for warning in warnings:
         line = Text("warning: ", style="yellow")
         line.append(f"{name(warning.path)}: {literal(warning.message)}")
@@ -194,6 +226,8 @@ def print_warnings(console: Console, warnings: Sequence[LoadWarning]) -> None:
 
 def print_problems(console: Console, problems: Sequence[str]) -> None:
     """One ``warning: …`` line per problem sentence."""
+    from rich.text import Text
+
     for problem in problems:
         line = Text("warning: ", style="yellow")
         line.append(literal(problem))
@@ -202,6 +236,9 @@ def print_problems(console: Console, problems: Sequence[str]) -> None:
 
 def print_themes(console: Console, specs: Sequence[ThemeSpec]) -> None:
     """The themes: name, where it comes from, and what it is for."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     table.add_column("Theme", style="cyan", no_wrap=True)
     table.add_column("Origin", no_wrap=True)
@@ -216,6 +253,9 @@ def print_settings(
     console: Console, path: Path | None, rows: Sequence[tuple[str, str, str]]
 ) -> None:
     """``alireader config``: the file read, then every setting with its value and source."""
+    from rich.table import Table
+    from rich.text import Text
+
     where = f"Config file: {path}" if path is not None else "Config file: none (all defaults)"
     console.print(Text(literal(where), style="bold"))
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
@@ -233,6 +273,8 @@ _ONE_LINE = str.maketrans("\n\t\r", "   ")
 def _highlighted(text: str, spans: Sequence[tuple[int, int]], style: str) -> Text:
     """``text`` made literal on one line, with ``spans`` styled. Offsets still hold: line
     breaks become spaces one for one, and C0 controls become one-character pictures."""
+    from rich.text import Text
+
     shown = Text(literal(text).translate(_ONE_LINE))
     for start, end in spans:
         shown.stylize(style, start, end)
@@ -242,6 +284,8 @@ def _highlighted(text: str, spans: Sequence[tuple[int, int]], style: str) -> Tex
 def print_hits(console: Console, result: SearchResult, took_ms: float) -> None:
     """``alireader search``: per hit, its ID and score, the title and a snippet, matches
     highlighted (on a terminal only: into a pipe the text is plain)."""
+    from rich.text import Text
+
     for hit in result.hits:
         head = Text()
         head.append(name(hit.id), style="cyan")
@@ -252,6 +296,26 @@ def print_hits(console: Console, result: SearchResult, took_ms: float) -> None:
             line = Text("    ")
             line.append_text(_highlighted(hit.snippet, hit.snippet_matches, "reverse"))
             console.print(line, soft_wrap=True)
+    console.print(Text(_hits_summary(result, took_ms), style="dim"))
+
+
+def _hits_summary(result: SearchResult, took_ms: float) -> str:
     count = len(result.hits)
     summary = f"{count} of {result.total} matching article{'s' * (result.total != 1)}"
-    console.print(Text(f"{summary} ({took_ms:.1f} ms): {result.query.description}", style="dim"))
+    return f"{summary} ({took_ms:.1f} ms): {result.query.description}"
+
+
+def write_hits(stream: TextIO, result: SearchResult, took_ms: float) -> None:
+    """:func:`print_hits` as plain text, for a pipe or a file (see :func:`is_plain`): the
+    same lines, with no styles and without Rich."""
+    lines = []
+    for hit in result.hits:
+        lines.append(f"{name(hit.id)}  {hit.score:.2f}  {_one_line(hit.title)}")
+        if hit.snippet:
+            lines.append(f"    {_one_line(hit.snippet)}")
+    lines.append(_hits_summary(result, took_ms))
+    stream.write("\n".join(lines) + "\n")
+
+
+def _one_line(text: str) -> str:
+    return literal(text).translate(_ONE_LINE)

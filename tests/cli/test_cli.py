@@ -212,7 +212,7 @@ def test_internal_errors_are_one_sentence(
     def explode(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(summaries_module, "load_summaries", explode)
+    monkeypatch.setattr(summaries_module, "iter_cached_summaries", explode)
     assert main(["list"]) == 1
     assert capsys.readouterr().err.startswith("alireader: internal error (RuntimeError: boom)")
 

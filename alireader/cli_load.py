@@ -1,0 +1,196 @@
+"""A CLI command's corpus, read through the persistent article cache, with progress.
+
+``alireader search``, ``entities`` and ``list`` need every article's summary and, per article,
+what an analyser made of its body (its search words, its entities), but rarely the bodies
+themselves. :class:`CliCorpus` gets both from :mod:`alireader.core.cache` for the files that
+have not changed since any earlier run (of the reader or of the CLI: they share the cache), and
+parses only the others, in worker processes for many, storing what it finds. Bodies are fetched
+only for the few articles printed (:meth:`CliCorpus.bodies`).
+
+When the cache cannot be used (a read-only or damaged folder), everything is read from the
+files, with the same results; what went wrong is in :attr:`CliCorpus.notices`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from alireader.progress import CliProgress, silent
+
+if TYPE_CHECKING:
+    from alireader.core.body_pass import BodyRequest, NamedAnalyser
+    from alireader.core.cache import Cache
+    from alireader.core.corpus import Discovery
+    from alireader.core.models import ArticleSummary, LoadWarning
+
+
+@dataclass(slots=True)
+class Loaded:
+    """Every summary of the corpus in order, the load warnings, and per article ID the results
+    of the analysers asked for (absent: its file could not be read again)."""
+
+    summaries: list[ArticleSummary] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)
+    results: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+
+
+class CliCorpus:
+    """The corpus under ``paths`` as one command sees it; use as a context manager (it holds
+    the cache open until the command is done)."""
+
+    def __init__(
+        self,
+        paths: Sequence[str | Path],
+        max_bytes: int,
+        *,
+        rebuild: bool = False,
+        progress: CliProgress | None = None,
+    ) -> None:
+        self.paths = list(paths)
+        self.max_bytes = max_bytes
+        self.rebuild = rebuild
+        self.progress = progress if progress is not None else silent()
+        self.notices: list[str] = []
+        """What went wrong with the cache, one sentence each (filled on exit)."""
+        self._cache: Cache | None = None
+
+    def __enter__(self) -> CliCorpus:
+        from alireader.core.cache import open_cache
+
+        self._cache = open_cache()
+        return self
+
+    def __exit__(
+        self,
+        _type: type[BaseException] | None,
+        _value: BaseException | None,
+        _traceback: TracebackType | None,
+    ) -> None:
+        cache, self._cache = self._cache, None
+        if cache is not None:
+            self.notices.extend(cache.take_notices())
+            cache.close()
+
+    @property
+    def cache(self) -> Cache | None:
+        """The open cache, when it can be used."""
+        cache = self._cache
+        return cache if cache is not None and cache.usable else None
+
+    def load(
+        self,
+        analysers: Sequence[NamedAnalyser] = (),
+        *,
+        on_summary: Callable[[ArticleSummary], None] | None = None,
+        analysing: str = "Reading the index",
+    ) -> Loaded:
+        """Every summary (``on_summary`` is told each as it comes, in order), then each
+        article's ``analysers`` results: from the cache, or made where the file is parsed.
+        ``analysing`` names the second phase on the progress bar."""
+        from alireader.core.corpus import discover
+
+        discovery = discover(self.paths)
+        loaded = Loaded(warnings=list(discovery.warnings))
+        cache = self.cache
+        if cache is None:
+            self._load_without_cache(discovery, analysers, loaded, on_summary, analysing)
+            return loaded
+        from alireader.core.summaries import iter_cached_summaries
+
+        with self.progress.phase("Loading", len(discovery.files), "files") as phase:
+            files = iter_cached_summaries(
+                discovery, cache, self.max_bytes, rebuild=self.rebuild, analysers=analysers
+            )
+            for summarised in files:
+                loaded.summaries.extend(summarised.summaries)
+                loaded.warnings.extend(summarised.warnings)
+                if on_summary is not None:
+                    for summary in summarised.summaries:
+                        on_summary(summary)
+                if summarised.analyses is not None:
+                    for summary, results in zip(
+                        summarised.summaries, summarised.analyses, strict=True
+                    ):
+                        loaded.results[summary.id] = results
+                phase.advance()
+        if analysers:
+            # Files that were not parsed now: their results are in the cache (or, when they
+            # were stored without these analysers, made and stored now).
+            from alireader.core.body_pass import iter_cached_bodies, request_of
+
+            missing = [request_of(s) for s in loaded.summaries if s.id not in loaded.results]
+            self._analyse(
+                missing,
+                loaded,
+                analysing,
+                lambda requests: iter_cached_bodies(
+                    requests, cache, self.max_bytes, analysers=analysers, bodies=False
+                ),
+            )
+        return loaded
+
+    def _load_without_cache(
+        self,
+        discovery: Discovery,
+        analysers: Sequence[NamedAnalyser],
+        loaded: Loaded,
+        on_summary: Callable[[ArticleSummary], None] | None,
+        analysing: str,
+    ) -> None:
+        from alireader.core.body_pass import iter_bodies, request_of
+        from alireader.core.summaries import iter_summaries
+
+        with self.progress.phase("Loading", len(discovery.files), "files") as phase:
+            for summarised in iter_summaries(discovery, self.max_bytes):
+                loaded.summaries.extend(summarised.summaries)
+                loaded.warnings.extend(summarised.warnings)
+                if on_summary is not None:
+                    for summary in summarised.summaries:
+                        on_summary(summary)
+                phase.advance()
+        if analysers:
+            functions = [function for _, function in analysers]
+            self._analyse(
+                [request_of(s) for s in loaded.summaries],
+                loaded,
+                analysing,
+                lambda requests: iter_bodies(requests, self.max_bytes, analysers=functions),
+            )
+
+    def _analyse(
+        self,
+        requests: list[BodyRequest],
+        loaded: Loaded,
+        description: str,
+        read: Callable[[list[BodyRequest]], Any],
+    ) -> None:
+        if not requests:
+            return
+        from alireader.core.body_pass import CHUNK_ARTICLES
+
+        with self.progress.phase(description, len(requests), "articles") as phase:
+            for chunk in read(requests):
+                for record in chunk:
+                    loaded.results[record.id] = record.analyses
+                # Counted in requests: an article whose file changed yields no record.
+                phase.advance(min(CHUNK_ARTICLES, len(requests) - phase.done))
+
+    def bodies(self, summaries: Sequence[ArticleSummary]) -> dict[str, str]:
+        """The cleaned bodies of ``summaries`` by ID: from the cache, else read (and stored).
+        An article whose file can no longer be read has none."""
+        from alireader.core.body_pass import iter_bodies, iter_cached_bodies, request_of
+
+        requests = [request_of(summary) for summary in summaries]
+        if not requests:
+            return {}
+        cache = self.cache
+        chunks = (
+            iter_cached_bodies(requests, cache, self.max_bytes)
+            if cache is not None
+            else iter_bodies(requests, self.max_bytes)
+        )
+        return {record.id: record.body for chunk in chunks for record in chunk}
