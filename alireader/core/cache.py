@@ -283,6 +283,21 @@ class Cache:
                     found.setdefault((file_id, record), {})[part] = value
         return found
 
+    def part(self, path: bytes, max_bytes: int, record: int, part: str) -> bytes | None:
+        """One stored part of one article, by its file's :func:`path_key` (None: not stored).
+
+        Two indexed look-ups: quick enough to read a search hit's body when it is drawn."""
+        if self.connection is None:
+            return None
+        with self._guard():
+            row = self.connection.execute(
+                "SELECT a.value FROM files AS f JOIN articles AS a ON a.file_id = f.id "
+                "WHERE f.path = ? AND f.max_bytes = ? AND a.record = ? AND a.part = ?",
+                (path, max_bytes, record, part),
+            ).fetchone()
+            return None if row is None else bytes(row[0])
+        return None
+
     # -- corpus-wide results -----------------------------------------------------------------
 
     def result(self, name: str) -> bytes | None:

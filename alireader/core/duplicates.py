@@ -302,12 +302,37 @@ class DuplicateIndex:
         self._pairs: dict[tuple[int, int], float] = {}
         self._known_sizes: dict[int, int] = {}  # distinct shingles, once computed
         self._clusters: list[Cluster] | None = None
+        self._gone: set[int] = set()  # positions discarded (their postings stay, unused)
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._positions
+
+    def discard(self, article_ids: Iterable[str]) -> None:
+        """Forget these articles (their file changed or went away): they leave every pair and
+        cluster, and their IDs may be added again."""
+        gone = {self._positions.pop(i) for i in article_ids if i in self._positions}
+        if not gone:
+            return
+        self._gone |= gone
+        heirs: dict[int, int] = {}
+        for a, b in self._pairs:
+            for leaving, staying in ((a, b), (b, a)):
+                if leaving in gone and staying not in self._gone:
+                    heirs[leaving] = min(heirs.get(leaving, staying), staying)
+        # A copy posted only the fingerprints its original had not: hand the original's to
+        # a copy that stays, so later copies of the story still find it.
+        for leaving, heir in heirs.items():
+            for value in memoryview(self._sketches[leaving].fingerprints).cast("q").tolist():
+                holders = self._postings.get(value)
+                if holders and leaving in holders:
+                    holders.remove(leaving)
+                    if heir not in holders:
+                        holders.append(heir)
+        self._pairs = {pair: s for pair, s in self._pairs.items() if gone.isdisjoint(pair)}
+        self._clusters = None
 
     def add(self, article_id: str, body: str) -> None:
         """Add an article by its ID and body. IDs must be unique (ValueError otherwise)."""
@@ -400,6 +425,8 @@ class DuplicateIndex:
         floor = self.threshold
         usable = self._usable
         for other in dict.fromkeys(candidates):
+            if other in self._gone:
+                continue
             count = counts[other]
             if count < max(1, math.ceil(CANDIDATE_SHARE * min(own, usable[other]))):
                 continue

@@ -1,0 +1,435 @@
+"""A whole-corpus snapshot: everything a warm start needs, in one file read in a second or two.
+
+The article cache (:mod:`alireader.core.cache`) spares a warm start the parsing, but the reader
+would still rebuild its indexes from the cached parts. A snapshot keeps the finished state
+instead: the files with their stamps, the summaries the list shows, the search index, the entity
+index and the duplicate clusters, each as one *section* (a pickle). The reader loads it first,
+shows the list and answers searches at once, then checks the folder in the background and applies
+what changed (:func:`compare`).
+
+File layout (all integers little-endian)::
+
+    preamble   magic "ALRSNAP1", format version (u32), total length (u64),
+               stamp length (u32), section count (u32), stamp (UTF-8 JSON),
+               BLAKE2b-128 of everything above
+    section*   name length (u16), name (UTF-8), payload length (u64),
+               BLAKE2b-256 of the name and payload, payload (a pickle)
+
+Nothing is unpickled before its bytes are checked: the preamble's digest and stamp (the
+alireader version, the code that made it and the settings that shape it, see
+:func:`snapshot_stamp`), the total length (a truncated copy fails at once), then each section's
+digest just before that section is unpickled. A file that fails any check is deleted and reported
+as a :class:`SnapshotError` whose message is the one notice to show. Writes go to a temporary file
+in the same folder, are flushed to disk and renamed over the old one (:func:`os.replace`), so a
+reader sees the old snapshot or the new one, never half of one; two instances writing at once
+leave one of the two whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+import struct
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Final
+
+from alireader.core.cache import Stamp, cache_version, content_hash, file_stamp
+from alireader.core.models import ArticleSummary, LoadWarning
+
+if TYPE_CHECKING:
+    # Not imported at run time: the corpus module compiles the parser's regular expressions,
+    # time a warm start does not have before its list is shown.
+    from alireader.core.corpus import Discovery, SourceFile
+
+MAGIC: Final = b"ALRSNAP1"
+FORMAT_VERSION: Final = 1
+_PREAMBLE = struct.Struct("<8sIQII")
+_SECTION = struct.Struct("<H")
+_PAYLOAD = struct.Struct("<Q32s")
+_HEADER_DIGEST = 16
+_BLOCK = 1 << 20
+
+
+class SnapshotError(Exception):
+    """A snapshot that cannot be used; ``str(error)`` is the sentence to show the user."""
+
+
+def snapshot_stamp(settings: Mapping[str, object]) -> str:
+    """What a snapshot must have been made by to be trusted: the snapshot format, the
+    article cache's version (alireader's version and a hash of the core's code) and the
+    ``settings`` that shape its contents (size limit, entity backend, duplicate threshold)."""
+    return json.dumps(
+        {"format": FORMAT_VERSION, "version": cache_version(), "settings": dict(settings)},
+        sort_keys=True,
+        default=str,
+    )
+
+
+def snapshot_path(
+    directory: Path, paths: Sequence[str | Path], settings: Mapping[str, object]
+) -> Path:
+    """The snapshot of the corpus under ``paths`` with ``settings``: one file per both."""
+    key = hashlib.blake2b(digest_size=12, person=b"alireader-snap")
+    for path in sorted(os.fsencode(os.path.abspath(p)) for p in paths):
+        key.update(path + b"\0")
+    key.update(json.dumps(dict(settings), sort_keys=True, default=str).encode())
+    return directory / f"snapshot-{key.hexdigest()}.bin"
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def _section_digest(name: bytes) -> Any:
+    """The hash of a section: its name first, so a changed name fails the check too."""
+    digest = hashlib.blake2b(digest_size=32, person=b"alireader-snaps")
+    digest.update(_SECTION.pack(len(name)) + name)
+    return digest
+
+
+class _HashingWriter:
+    """A write-only file wrapper that counts and hashes what goes through it."""
+
+    def __init__(self, handle: IO[bytes], name: bytes) -> None:
+        self.handle = handle
+        self.digest = _section_digest(name)
+        self.length = 0
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        self.digest.update(data)
+        self.length += len(data)
+        return self.handle.write(data)
+
+
+def write_snapshot(
+    path: Path, stamp: str, sections: Sequence[tuple[str, Callable[[], object]]]
+) -> None:
+    """Write the sections (name, a function giving the object to pickle) to ``path``,
+    atomically. Each object is pickled straight to the file (no copy of a section in memory)
+    and only asked for when its turn comes. Raises ``OSError`` (and whatever pickling raises);
+    the old snapshot, if any, is then left as it was."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle_fd, temporary = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle_fd, "wb") as handle:
+            stamp_bytes = stamp.encode()
+            preamble_size = _PREAMBLE.size + len(stamp_bytes) + _HEADER_DIGEST
+            handle.write(b"\0" * preamble_size)  # filled in once the total length is known
+            for name, make in sections:
+                encoded = name.encode()
+                handle.write(_SECTION.pack(len(encoded)) + encoded)
+                slot = handle.tell()
+                handle.write(b"\0" * _PAYLOAD.size)
+                writer = _HashingWriter(handle, encoded)
+                pickle.dump(make(), writer, protocol=pickle.HIGHEST_PROTOCOL)
+                end = handle.tell()
+                handle.seek(slot)
+                handle.write(_PAYLOAD.pack(writer.length, writer.digest.digest()))
+                handle.seek(end)
+            total = handle.tell()
+            head = _PREAMBLE.pack(MAGIC, FORMAT_VERSION, total, len(stamp_bytes), len(sections))
+            head += stamp_bytes
+            handle.seek(0)
+            handle.write(head + _header_digest(head))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _header_digest(head: bytes) -> bytes:
+    return hashlib.blake2b(head, digest_size=_HEADER_DIGEST, person=b"alireader-snaph").digest()
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def _damaged(path: Path, why: str) -> SnapshotError:
+    return SnapshotError(
+        f"The saved index {path} was {why}; it was discarded and is being rebuilt."
+    )
+
+
+class SnapshotReader:
+    """An open snapshot whose preamble has been checked; :meth:`sections` reads the rest.
+
+    Open with :func:`open_snapshot`. Any failure raises :class:`SnapshotError` and deletes the
+    file (it would fail again), so the caller tells the user once and rebuilds.
+    """
+
+    def __init__(self, path: Path, handle: IO[bytes], count: int, total: int) -> None:
+        self.path = path
+        self._handle = handle
+        self._count = count
+        self._total = total
+
+    def close(self) -> None:
+        """Close the file."""
+        self._handle.close()
+
+    def __enter__(self) -> SnapshotReader:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def discard(self) -> None:
+        """Delete the snapshot (it failed a check, or the caller found it unusable)."""
+        self.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.path)
+
+    def sections(self) -> Iterator[tuple[str, Any]]:
+        """Each section's name and object, in order, each checked before it is unpickled."""
+        handle = self._handle
+        for _ in range(self._count):
+            try:
+                (size,) = _SECTION.unpack(_read(handle, _SECTION.size))
+                encoded = _read(handle, size)
+                length, digest = _PAYLOAD.unpack(_read(handle, _PAYLOAD.size))
+                start = handle.tell()
+                if start + length > self._total:
+                    raise _Short
+                found = _section_digest(encoded)
+                remaining = length
+                while remaining:
+                    block = handle.read(min(_BLOCK, remaining))
+                    if not block:
+                        raise _Short
+                    found.update(block)
+                    remaining -= len(block)
+                if found.digest() != digest:
+                    raise self._fail("damaged (a checksum does not match)")
+                handle.seek(start)
+                value = pickle.load(handle)  # checked above: the bytes written by alireader
+                if handle.tell() != start + length:
+                    raise self._fail("damaged (a section has the wrong length)")
+                name = encoded.decode()
+            except _Short:
+                raise self._fail("cut short") from None
+            except SnapshotError:
+                raise
+            except Exception as error:  # a well-hashed pickle that still fails: never trusted
+                raise self._fail(f"unreadable ({type(error).__name__})") from None
+            yield name, value
+
+    def _fail(self, why: str) -> SnapshotError:
+        self.discard()
+        return _damaged(self.path, why)
+
+
+class _Short(Exception):
+    """Fewer bytes than announced."""
+
+
+def _read(handle: IO[bytes], size: int) -> bytes:
+    data = handle.read(size)
+    if len(data) != size:
+        raise _Short
+    return data
+
+
+def open_snapshot(path: Path, stamp: str) -> SnapshotReader | None:
+    """The snapshot at ``path`` made with ``stamp`` (see :func:`snapshot_stamp`), its preamble
+    checked; None when there is none. Raises :class:`SnapshotError` (after deleting the file)
+    when it is damaged, cut short, not a snapshot, or made by another version or settings."""
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - handed to the reader, which closes it
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise SnapshotError(
+            f"The saved index {path} cannot be read ({error.strerror or error}); rebuilding it."
+        ) from None
+    reader = SnapshotReader(path, handle, 0, 0)
+    try:
+        head = _read(handle, _PREAMBLE.size)
+        magic, version, total, stamp_size, count = _PREAMBLE.unpack(head)
+        if magic != MAGIC:
+            raise reader._fail("not a snapshot of this program")
+        found_stamp = _read(handle, stamp_size)
+        if _read(handle, _HEADER_DIGEST) != _header_digest(head + found_stamp):
+            raise reader._fail("damaged (its header checksum does not match)")
+        size = os.fstat(handle.fileno()).st_size
+        if size < total:
+            raise reader._fail("cut short")
+        if size > total:
+            raise reader._fail("damaged (longer than written)")
+        if version != FORMAT_VERSION or found_stamp != stamp.encode():
+            reader.discard()
+            raise SnapshotError(
+                f"The saved index {path} was made by another version of alireader or with other "
+                "settings; it was discarded and is being rebuilt."
+            )
+    except _Short:
+        raise reader._fail("cut short") from None
+    except BaseException:
+        reader.close()
+        raise
+    reader._count, reader._total = count, total
+    return reader
+
+
+# --- what a snapshot holds about the files ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FileRow:
+    """One file of the corpus as the snapshot knows it: where it is and how it was found, its
+    stamp and content hash when read, the IDs of its articles and its load warnings."""
+
+    path: str
+    id: str
+    kind: str
+    root: str | None
+    stamp: Stamp | None
+    content: bytes | None
+    articles: tuple[str, ...]
+    warnings: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def identity(self) -> tuple[str, str, str]:
+        """What makes two rows the same file: path, ID and kind (found under another root,
+        a file has other IDs)."""
+        return (self.path, self.id, self.kind)
+
+    def source(self) -> SourceFile:
+        """The :class:`SourceFile` to read the file again."""
+        from alireader.core.corpus import FileKind, SourceFile
+
+        root = None if self.root is None else Path(self.root)
+        return SourceFile(Path(self.path), self.id, FileKind(self.kind), root)
+
+    def load_warnings(self) -> list[LoadWarning]:
+        """The file's warnings."""
+        return [LoadWarning(path, message) for path, message in self.warnings]
+
+
+def file_row(
+    source: SourceFile,
+    stamp: Stamp | None,
+    content: bytes | None,
+    articles: Sequence[str],
+    warnings: Sequence[LoadWarning],
+) -> FileRow:
+    """The row of a file just read: ``stamp`` taken before it was read."""
+    return FileRow(
+        str(source.path),
+        source.id,
+        str(source.kind),
+        None if source.root is None else str(source.root),
+        stamp,
+        content,
+        tuple(articles),
+        tuple((w.path, w.message) for w in warnings),
+    )
+
+
+def source_identity(source: SourceFile) -> tuple[str, str, str]:
+    """:attr:`FileRow.identity` of a discovered file."""
+    return (str(source.path), source.id, str(source.kind))
+
+
+@dataclass(slots=True)
+class Changes:
+    """How the files found now differ from a snapshot's rows (see :func:`compare`)."""
+
+    kept: list[int] = field(default_factory=list)
+    """Rows whose file is as recorded (or only its times changed: see ``restamped``)."""
+    restamped: dict[int, Stamp] = field(default_factory=dict)
+    """Rows whose file has new times or size but the same content: the new stamp."""
+    removed: list[int] = field(default_factory=list)
+    """Rows whose file is gone or changed (a changed file is also in ``read``)."""
+    read: list[SourceFile] = field(default_factory=list)
+    """Files to read: new ones and changed ones, in the order they were found."""
+    added: int = 0
+    modified: int = 0
+    deleted: int = 0
+
+    @property
+    def any(self) -> bool:
+        """Whether any article may have changed."""
+        return bool(self.removed or self.read)
+
+    def describe(self) -> str:
+        """What changed, for the status line: "2 new files, 1 changed, 3 deleted"."""
+        parts = []
+        if self.added:
+            parts.append(f"{_number(self.added)} new file{'s' * (self.added != 1)}")
+        if self.modified:
+            parts.append(f"{_number(self.modified)} changed")
+        if self.deleted:
+            parts.append(f"{_number(self.deleted)} deleted")
+        return ", ".join(parts) if parts else "no changes"
+
+
+def _number(count: int) -> str:
+    return f"{count:,}".replace(",", "\u202f")  # a thin space: "12 345", as in the header
+
+
+def compare(
+    rows: Sequence[FileRow],
+    found: Discovery,
+    stamp_of: Callable[[str], Stamp | None] = file_stamp,
+    hash_of: Callable[[str], bytes | None] = content_hash,
+) -> Changes:
+    """Sort the files ``found`` now against the snapshot's ``rows``.
+
+    A file is unchanged when its stamp is the one recorded; when the stamp differs (``touch``,
+    a copy), the hash of its content decides. A file that could not be looked at (no stamp) is
+    read again, which reports it. Every row ends in exactly one of ``kept`` and ``removed``,
+    and every file found is either kept or read.
+    """
+    by_identity = {row.identity: number for number, row in enumerate(rows)}
+    changes = Changes()
+    seen: set[int] = set()
+    for source in found.files:
+        number = by_identity.get(source_identity(source))
+        if number is None or number in seen:
+            changes.read.append(source)
+            changes.added += 1
+            continue
+        seen.add(number)
+        row = rows[number]
+        stamp = stamp_of(str(source.path))
+        if stamp is not None and stamp == row.stamp:
+            changes.kept.append(number)
+            continue
+        if (
+            stamp is not None
+            and row.content is not None
+            and hash_of(str(source.path)) == row.content
+        ):
+            changes.kept.append(number)
+            changes.restamped[number] = stamp
+            continue
+        changes.removed.append(number)
+        changes.read.append(source)
+        changes.modified += 1
+    for number in range(len(rows)):
+        if number not in seen:
+            changes.removed.append(number)
+            changes.deleted += 1
+    return changes
+
+
+def summary_rows(summaries: Sequence[ArticleSummary]) -> list[tuple[Any, ...]]:
+    """Summaries as plain tuples: they pickle and load several times faster than objects."""
+    return [
+        (s.id, s.path, s.title, s.title_inferred, s.author, s.source, s.category, s.date,
+         s.words, s.key, s.record)
+        for s in summaries
+    ]  # fmt: skip
+
+
+def summaries_from_rows(rows: Sequence[tuple[Any, ...]]) -> list[ArticleSummary]:
+    """The summaries :func:`summary_rows` wrote."""
+    return [ArticleSummary(*row) for row in rows]

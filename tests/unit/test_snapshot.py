@@ -1,0 +1,239 @@
+"""The snapshot file: what is written is read back, and nothing damaged, cut short or made by
+another version is ever unpickled or trusted."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from alireader.core import snapshot as snapshot_module
+from alireader.core.corpus import Discovery, FileKind, SourceFile
+from alireader.core.models import ArticleSummary
+from alireader.core.snapshot import (
+    FileRow,
+    SnapshotError,
+    compare,
+    open_snapshot,
+    snapshot_path,
+    snapshot_stamp,
+    summaries_from_rows,
+    summary_rows,
+    write_snapshot,
+)
+
+STAMP = snapshot_stamp({"max_bytes": 1 << 20, "threshold": 0.8})
+VALUES: list[tuple[str, Any]] = [
+    ("files", ([("a.txt", 1, 2)], ["warning"])),
+    ("summaries", [("id", "path", "Titre é", True, None, None, None, None, 12, "k" * 32, None)]),
+    ("search", {"words": list(range(1000)), "bytes": b"\x00\xff" * 5000}),
+    ("empty", None),
+]
+
+
+def write(path: Path, stamp: str = STAMP, values: list[tuple[str, Any]] = VALUES) -> Path:
+    write_snapshot(path, stamp, [(name, lambda value=value: value) for name, value in values])
+    return path
+
+
+def read(path: Path, stamp: str = STAMP) -> list[tuple[str, Any]]:
+    reader = open_snapshot(path, stamp)
+    assert reader is not None
+    with reader:
+        return list(reader.sections())
+
+
+def test_what_is_written_is_read_back(tmp_path: Path) -> None:
+    path = write(tmp_path / "snap.bin")
+    assert read(path) == VALUES
+    assert read(path) == VALUES  # reading does not use it up
+
+
+def test_no_snapshot_is_none(tmp_path: Path) -> None:
+    assert open_snapshot(tmp_path / "missing.bin", STAMP) is None
+
+
+def test_the_file_is_named_by_corpus_and_settings(tmp_path: Path) -> None:
+    one = snapshot_path(tmp_path, ["/corpus"], {"threshold": 0.8})
+    assert one == snapshot_path(tmp_path, ["/corpus"], {"threshold": 0.8})
+    assert one != snapshot_path(tmp_path, ["/other"], {"threshold": 0.8})
+    assert one != snapshot_path(tmp_path, ["/corpus"], {"threshold": 0.9})
+    assert snapshot_stamp({"threshold": 0.8}) != snapshot_stamp({"threshold": 0.9})
+
+
+@pytest.fixture
+def unpickled(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every object the snapshot module unpickles."""
+    calls: list[object] = []
+    real = pickle.load
+
+    def counting(handle: Any) -> Any:
+        value = real(handle)
+        calls.append(value)
+        return value
+
+    monkeypatch.setattr(snapshot_module.pickle, "load", counting)
+    return calls
+
+
+def flip(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
+def test_a_changed_byte_is_caught_before_anything_is_unpickled(
+    tmp_path: Path, unpickled: list[object]
+) -> None:
+    path = write(tmp_path / "snap.bin", values=[("search", b"x" * 10_000), ("other", 1)])
+    flip(path, path.stat().st_size - 5000)  # inside the first section's payload
+    with pytest.raises(SnapshotError, match="damaged"):
+        read(path)
+    assert unpickled == []
+    assert not path.exists()  # discarded: it would fail again
+
+
+def test_a_damaged_later_section_fails_after_the_earlier_ones(tmp_path: Path) -> None:
+    path = write(tmp_path / "snap.bin", values=[("list", [1, 2, 3]), ("search", b"y" * 5000)])
+    flip(path, path.stat().st_size - 100)
+    reader = open_snapshot(path, STAMP)
+    assert reader is not None
+    sections = reader.sections()
+    assert next(sections) == ("list", [1, 2, 3])
+    with pytest.raises(SnapshotError, match="checksum"):
+        next(sections)
+    assert not path.exists()
+
+
+def test_a_snapshot_cut_short_is_refused_at_once(tmp_path: Path, unpickled: list[object]) -> None:
+    path = write(tmp_path / "snap.bin")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 10])
+    with pytest.raises(SnapshotError, match="cut short"):
+        open_snapshot(path, STAMP)
+    assert unpickled == []
+    assert not path.exists()
+
+
+def test_another_version_or_settings_is_discarded(tmp_path: Path) -> None:
+    path = write(tmp_path / "snap.bin", stamp=snapshot_stamp({"threshold": 0.5}))
+    with pytest.raises(SnapshotError, match="another version"):
+        open_snapshot(path, STAMP)
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("content", [b"", b"SQLite format 3\x00" + b"\x00" * 200, os.urandom(300)])
+def test_a_foreign_file_is_discarded(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "snap.bin"
+    path.write_bytes(content)
+    with pytest.raises(SnapshotError):
+        open_snapshot(path, STAMP)
+    assert not path.exists()
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_changed_or_missing_byte_is_refused(tmp_path: Path, data: st.DataObject) -> None:
+    """Every byte of the file is covered by a check: changing any one of them, or cutting the
+    file anywhere, gives an error, never a value."""
+    path = write(tmp_path / "prop.bin", values=[("a", "x" * 50), ("b", [1, 2])])
+    size = path.stat().st_size
+    if data.draw(st.booleans(), label="cut"):
+        keep = data.draw(st.integers(0, size - 1), label="keep")
+        path.write_bytes(path.read_bytes()[:keep])
+    else:
+        flip(path, data.draw(st.integers(0, size - 1), label="offset"))
+    with pytest.raises(SnapshotError):
+        read(path)
+
+
+class Unpicklable:
+    def __reduce__(self) -> Any:
+        raise RuntimeError("cannot pickle this")
+
+
+def test_a_failed_write_leaves_the_old_snapshot_and_no_temporary_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "snap.bin")
+    with pytest.raises(RuntimeError):
+        write(path, values=[("files", [1]), ("bad", Unpicklable())])
+    assert read(path) == VALUES
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["snap.bin"]
+
+
+def test_summaries_round_trip_as_rows() -> None:
+    summaries = [
+        ArticleSummary("a", "/c/a.txt", "Titre", False, "Auteur", "Src", "Cat", "2024-01-02", 120,
+                       "k" * 32, None),
+        ArticleSummary("f/2", "/c/f.jsonl", "Deux", True, None, None, None, None, 5, "j" * 32, 2),
+    ]  # fmt: skip
+    assert summaries_from_rows(pickle.loads(pickle.dumps(summary_rows(summaries)))) == summaries
+
+
+# -- comparing the snapshot's files with the folder ----------------------------------------------
+
+
+def row(name: str, stamp: tuple[int, int, int] | None, content: bytes | None) -> FileRow:
+    return FileRow(f"/c/{name}", name, "text", "/c", stamp, content, (name,))
+
+
+def source(name: str) -> SourceFile:
+    return SourceFile(Path(f"/c/{name}"), name, FileKind.TEXT, Path("/c"))
+
+
+def test_compare_sorts_kept_touched_changed_new_and_deleted() -> None:
+    rows = [
+        row("same", (1, 1, 1), b"s"),
+        row("touched", (1, 1, 1), b"t"),
+        row("changed", (1, 1, 1), b"c"),
+        row("deleted", (1, 1, 1), b"d"),
+    ]
+    found = Discovery([source("same"), source("touched"), source("changed"), source("new")])
+    stamps = {"/c/same": (1, 1, 1), "/c/touched": (1, 2, 2), "/c/changed": (2, 2, 2)}
+    hashes = {"/c/touched": b"t", "/c/changed": b"C"}
+    changes = compare(rows, found, stamps.get, hashes.get)
+    assert changes.kept == [0, 1]
+    assert changes.restamped == {1: (1, 2, 2)}
+    assert sorted(changes.removed) == [2, 3]
+    assert [s.id for s in changes.read] == ["changed", "new"]
+    assert (changes.added, changes.modified, changes.deleted) == (1, 1, 1)
+    assert changes.describe() == "1 new file, 1 changed, 1 deleted"
+
+
+names = st.sampled_from([f"f{n}" for n in range(8)])
+states = st.tuples(st.integers(0, 2), st.integers(0, 2))  # (stamp, content): small, to collide
+
+
+@given(
+    before=st.dictionaries(names, states),
+    after=st.dictionaries(names, states),
+)
+def test_compare_accounts_for_every_file(
+    before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]
+) -> None:
+    # A content change moves the change time (the third field), as on a real file system.
+    rows = [row(n, (s, s, 3 * s + c), bytes([c])) for n, (s, c) in sorted(before.items())]
+    found = Discovery([source(n) for n in sorted(after)])
+    stamps = {f"/c/{n}": (s, s, 3 * s + c) for n, (s, c) in after.items()}
+    hashes = {f"/c/{n}": bytes([c]) for n, (s, c) in after.items()}
+    changes = compare(rows, found, stamps.get, hashes.get)
+    kept = {rows[n].id for n in changes.kept}
+    # Every row is kept or removed, once; every file found is kept or read, once.
+    assert sorted(changes.kept + changes.removed) == list(range(len(rows)))
+    assert sorted(kept | {s.id for s in changes.read}) == sorted(after)
+    assert kept.isdisjoint(s.id for s in changes.read)
+    # Kept means the same content; read means new or different content.
+    for name in kept:
+        assert before[name][1] == after[name][1]
+    for read_source in changes.read:
+        name = read_source.id
+        assert name not in before or before[name][1] != after[name][1]
+    assert changes.deleted == len(set(before) - set(after))
+    assert changes.added == len(set(after) - set(before))
+    assert changes.any == bool(changes.removed or changes.read)
