@@ -101,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument(
         "--removed", action="store_true", help="also print the lines removed from the body"
     )
+    show.add_argument(
+        "--full",
+        action="store_true",
+        help="on a terminal, print the whole article even over reader.max_display_kb",
+    )
     _config_option(show)
     _rebuild_option(show)
 
@@ -254,7 +259,15 @@ def _command_show(args: argparse.Namespace) -> int:
         return EXIT_OK
     from alireader import human
 
-    human.print_article(human.make_console(), article, show_removed=args.removed)
+    console = human.make_console()
+    # The limit protects a terminal; into a pipe or a file nothing is ever cut.
+    limited = console.is_terminal and not args.full
+    human.print_article(
+        console,
+        article,
+        show_removed=args.removed,
+        max_display_bytes=settings.reader.max_display_kb * 1024 if limited else None,
+    )
     return EXIT_OK
 
 

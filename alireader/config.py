@@ -99,6 +99,8 @@ class ReaderSettings:
 
     width: int = 80
     """Column width of the article text (40..200); wider terminals centre it."""
+    max_display_kb: int = 1024
+    """Articles over this many KiB show their first part and a "show anyway" notice."""
 
 
 @dataclass(frozen=True)
@@ -296,6 +298,14 @@ KEYS: tuple[ConfigKey, ...] = (
         _integer(40, 200),
         "Width of the article text in columns; wider terminals centre it.",
         "80",
+    ),
+    ConfigKey(
+        "reader.max_display_kb",
+        "an integer from 16 to 1048576",
+        _integer(16, 1_048_576),
+        "Articles longer than this many KiB show their first part, with a notice and a key\n"
+        "to show all of it (f in the reader, --full for `alireader show`).",
+        "1024",
     ),
     ConfigKey(
         "search.limit",

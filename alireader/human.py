@@ -189,9 +189,18 @@ def _words(count: int) -> str:
     return f"{count:,}".replace(",", " ").rjust(_WORDS_WIDTH)
 
 
-def print_article(console: Console, article: Article, *, show_removed: bool = False) -> None:
-    """The article: title, metadata line, then the body wrapped to the terminal."""
+def print_article(
+    console: Console,
+    article: Article,
+    *,
+    show_removed: bool = False,
+    max_display_bytes: int | None = None,
+) -> None:
+    """The article: title, metadata line, then the body wrapped to the terminal. A body over
+    ``max_display_bytes`` (UTF-8) is cut near it, followed by a notice naming ``--full``."""
     from rich.text import Text
+
+    from alireader.limits import cut_notice, display_cut
 
     width = min(console.width, READING_MEASURE) if console.is_terminal else None
 
@@ -203,10 +212,19 @@ def print_article(console: Console, article: Article, *, show_removed: bool = Fa
 
     emit(Text(literal(article.title), style="bold"))
     emit(Text(byline(article), style="dim"))
-    for block in article.blocks:
+    cut = None if max_display_bytes is None else display_cut(article.body, max_display_bytes)
+    start = 0
+    for block in article.blocks:  # the body is the blocks joined by blank lines
+        if cut is not None and start >= cut.at:
+            break
+        text = block.text if cut is None else block.text[: cut.at - start]
+        start += len(block.text) + 2
         console.print()
         style = "bold underline" if block.kind is BlockKind.HEADING else ""
-        emit(Text(literal(block.text), style=style))
+        emit(Text(literal(text), style=style))
+    if cut is not None:
+        console.print()
+        emit(Text(cut_notice(cut, "Run 'alireader show ID --full' to print all of it."), "bold"))
     if show_removed and article.removed:
         console.print()
         emit(Text(f"Removed from the body ({len(article.removed)} lines):", style="bold dim"))

@@ -7,6 +7,10 @@ back are instant and a 20 MB JSONL file is not read again for each of its record
 * the last few files opened (decoded, their JSON records not yet parsed), checked against the
   file's modification time and size, so a file that changed is read again;
 * the last articles parsed, which :meth:`BodyStore.cached` returns without any I/O.
+
+A file over the size limit (``max_file_mb``) is refused here exactly as the loader refuses it,
+with a sentence naming the file: a file that grew past the limit since it was listed is not
+read whole into memory to show it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from alireader.core.corpus import DEFAULT_MAX_BYTES
 from alireader.core.models import Article, ArticleSummary
 
 if TYPE_CHECKING:
@@ -28,8 +33,16 @@ ARTICLES_KEPT = 64
 class BodyStore:
     """Reads articles back from their files, with a small LRU cache (thread-safe)."""
 
-    def __init__(self, files: int = FILES_KEPT, articles: int = ARTICLES_KEPT) -> None:
-        """Keep up to ``files`` opened files and ``articles`` parsed articles."""
+    def __init__(
+        self,
+        files: int = FILES_KEPT,
+        articles: int = ARTICLES_KEPT,
+        *,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        """Keep up to ``files`` opened files and ``articles`` parsed articles; files over
+        ``max_bytes`` (the ``max_file_mb`` setting) are not read."""
+        self.max_bytes = max_bytes
         self._files: OrderedDict[str, OpenedFile] = OrderedDict()
         self._articles: OrderedDict[str, Article] = OrderedDict()
         self._max_files, self._max_articles = files, articles
@@ -59,13 +72,18 @@ class BodyStore:
         with self._lock:
             opened = self._files.get(path)
         if opened is None or stamp is None or opened.stamp != stamp:
-            opened = open_file(path)
+            opened = open_file(path, self.max_bytes)
             with self._lock:
                 self._files[path] = opened
                 self._files.move_to_end(path)
                 while len(self._files) > self._max_files:
                     self._files.popitem(last=False)
         if opened.problem is not None:
+            if "size limit" in opened.problem:
+                return (
+                    f"This article cannot be shown: {path} is too large ({opened.problem}). "
+                    "Raise max_file_mb in the config to read it."
+                )
             return f"This article cannot be shown: {path} ({opened.problem})."
         article = opened.article(summary.record)
         if article is None:

@@ -105,13 +105,14 @@ def test_good_config_sets_every_key(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     assert settings.ascii is True
     assert settings.max_file_mb == 5.0
     assert settings.reader.width == 100
+    assert settings.reader.max_display_kb == 512
     assert settings.search.limit == 50
     assert settings.entities.backend == "builtin"
     assert settings.duplicates.threshold == 0.9
     assert dict(settings.keymap) == {"article.next": "n,ctrl+n", "list.down": "j,down,ctrl+j"}
     assert all(source == str(path) for source in loaded.sources.values())
     assert loaded.lines["reader.width"] == 8
-    assert loaded.lines['keymap."list.down"'] == 21
+    assert loaded.lines['keymap."list.down"'] == 22
 
 
 def test_settings_are_frozen() -> None:

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
+from alireader.limits import DEFAULT_MAX_DISPLAY_KB
 from alireader.ui.bodies import BodyStore
 from alireader.ui.library import Library, ViewFilter
 from alireader.ui.widgets import (
@@ -78,12 +79,19 @@ class MainScreen(Screen[None]):
     ]
 
     def __init__(
-        self, library: Library, reading_width: int = 80, bodies: BodyStore | None = None
+        self,
+        library: Library,
+        reading_width: int = 80,
+        bodies: BodyStore | None = None,
+        *,
+        max_display_kb: int = DEFAULT_MAX_DISPLAY_KB,
     ) -> None:
+        """``max_display_kb``: the ``reader.max_display_kb`` setting (see the reader pane)."""
         super().__init__()
         self.library = library
         self.reading_width = reading_width
         self.bodies = bodies
+        self.max_display_kb = max_display_kb
         self.view = ViewFilter()
         self.query_text = ""
         self._result: SearchResult | None = None
@@ -114,7 +122,9 @@ class MainScreen(Screen[None]):
             yield SearchStatus(id="search-status")
         with Horizontal(id="panes"):
             yield ArticleList(self.library, id="list")
-            yield ReaderPane(self.reading_width, self.bodies, id="reader")
+            yield ReaderPane(
+                self.reading_width, self.bodies, max_display_kb=self.max_display_kb, id="reader"
+            )
         yield LoadingLine("Loading…", id="loading")
         yield Footer(compact=True)
 

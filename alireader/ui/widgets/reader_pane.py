@@ -6,6 +6,9 @@ recently, otherwise parsed from the file in a thread worker (never on the event 
 "Loading…" shown if that takes longer than a frame. A result for an article the cursor has left
 is dropped.
 
+An article longer than the display limit (``reader.max_display_kb``) shows its first part
+and a notice; the "show anyway" key (``f``, binding ``reader.show_full``) lays out all of it.
+
 All article text goes through :func:`alireader.core.text.visible_controls` into ``rich.text.Text``
 objects: it is never parsed as markup, and escape sequences in a file are shown, not executed.
 """
@@ -29,6 +32,7 @@ from textual.worker import get_current_worker
 
 from alireader.core.models import Article, ArticleSummary, BlockKind
 from alireader.core.text import visible_controls
+from alireader.limits import DEFAULT_MAX_DISPLAY_KB, Cut, cut_notice, display_cut
 from alireader.ui.bodies import BodyStore
 from alireader.ui.entities import EntityExtractor, legend
 from alireader.ui.widgets.marks import Mark, marked_text
@@ -106,6 +110,8 @@ class ReaderPane(VerticalScroll, can_focus=True):
         # Only while the article has search matches; otherwise n is the screen's next article.
         Binding("n", "next_match", "Next match", id="search.next_match", show=False),
         Binding("N", "previous_match", "Previous match", id="search.previous_match", show=False),
+        # In the footer only while an article is cut at the display limit (check_action).
+        Binding("f", "show_full", "Show all", id="reader.show_full"),
     ]
 
     COMPONENT_CLASSES = frozenset(
@@ -133,6 +139,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         reading_width: int = 80,
         bodies: BodyStore | None = None,
         *,
+        max_display_kb: int = DEFAULT_MAX_DISPLAY_KB,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -140,6 +147,12 @@ class ReaderPane(VerticalScroll, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.reading_width = reading_width
         self.bodies = bodies if bodies is not None else BodyStore()
+        self.max_display_bytes = max_display_kb * 1024
+        """Bodies longer than this (UTF-8) are cut, with a notice, until ``f`` is pressed."""
+        self.cut: Cut | None = None
+        """Where the body shown is cut (None: it is shown whole)."""
+        self.show_full = False
+        """True once "show anyway" was asked for the article shown."""
         self.summary: ArticleSummary | None = None
         """The article being shown (its title and metadata are on screen at once)."""
         self.article: Article | None = None
@@ -187,6 +200,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
             return
         self.summary, self.article, self.problem = summary, None, None
         self._drawn = None
+        self.cut, self.show_full = None, False
         self.words, self.matches, self.current_match = words, [], -1
         self.entities, self.current_entity, self.focused_entity = [], -1, None
         self._show_legend()
@@ -245,12 +259,18 @@ class ReaderPane(VerticalScroll, can_focus=True):
 
     def _show_body(self, article: Article) -> None:
         self.article = article
+        cut = None if self.show_full else display_cut(article.body, self.max_display_bytes)
+        if cut != self.cut:
+            self.cut = cut
+            self.refresh_bindings()  # "show all" is in the footer only while cut
+        shown = article.body if cut is None else article.body[: cut.at]
         had_matches = bool(self.matches)
         self.matches = []
         if self.words:
             from alireader.core.highlight import match_spans
 
-            found = match_spans(article.body, self.words.__contains__)
+            # Only the matches drawn: n/N never move to text that is not on screen.
+            found = match_spans(shown, self.words.__contains__)
             self.matches = [span for _word, span in found]
         self.current_match = min(self.current_match, len(self.matches) - 1)
         self._draw_body(article)
@@ -380,25 +400,54 @@ class ReaderPane(VerticalScroll, can_focus=True):
             self._loading.stop()
             self._loading = None
 
+    def action_show_full(self) -> None:
+        """Show the whole article, however long (it was cut at the display limit)."""
+        if self.cut is None or self.article is None:
+            return
+        self.show_full = True
+        self._show_body(self.article)
+
     def _body(self, article: Article) -> Text:
         if not article.blocks:
             return Text("This article has no body text (press r to see what was removed).")
+        if self.cut is not None:
+            return self._cut_body(article, self.cut)
+        return self._marked_body(article.body, article)
+
+    def _cut_body(self, article: Article, cut: Cut) -> Text:
+        """The first part of a body over the display limit, then the notice."""
+        body = self._marked_body(article.body[: cut.at], article)
+        key = self._key_for("reader.show_full", "f")
+        notice = cut_notice(cut, f"Press {key} to show all of it.")
+        body.append("\n\n")
+        body.append(notice, text_style(self, "reader-pane--removed") + Style(bold=True))
+        return body
+
+    def _key_for(self, binding_id: str, default: str) -> str:
+        """The key bound to ``binding_id`` now (the config's [keymap] may have changed it)."""
+        keys = getattr(self.app, "keymap", {}).get(binding_id) or default
+        return self.app.get_key_display(Binding(keys.split(",")[0], ""))
+
+    def _marked_body(self, source: str, article: Article) -> Text:
+        """``source`` (the body, or its first part) with headings, entities and matches."""
         heading = text_style(self, "reader-pane--heading")
         marks: list[Mark] = []
         start = 0
         for block in article.blocks:  # the body is the blocks joined by blank lines
+            if start >= len(source):
+                break
             if block.kind is BlockKind.HEADING:
-                marks.append((start, start + len(block.text), heading))
+                marks.append((start, min(len(source), start + len(block.text)), heading))
             start += len(block.text) + 2
-        body = marked_text(article.body, marks)
-        shifted = len(body) != len(article.body)
-        self._mark_entities(body, article.body, shifted=shifted)
+        body = marked_text(source, marks)
+        shifted = len(body) != len(source)
+        self._mark_entities(body, source, shifted=shifted)
         # Matches go over the headings' style; each carries its number in the style's meta,
         # which survives wrapping, so a jump can find the line a match landed on.
         for number, span in enumerate(self.matches):
             current = number == self.current_match
             style = self._match_style(current) + Style.from_meta({"match": number})
-            _stylize_literal(body, article.body, span, style, shifted=shifted)
+            _stylize_literal(body, source, span, style, shifted=shifted)
         return body
 
     def _mark_entities(self, body: Text, source: str, *, shifted: bool) -> None:
@@ -431,9 +480,12 @@ class ReaderPane(VerticalScroll, can_focus=True):
     # -- search matches --------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """n and N belong to the matches only while there are some (else: next article)."""
+        """n and N belong to the matches only while there are some (else: next article);
+        "show all" exists only while the article is cut."""
         if action in ("next_match", "previous_match"):
             return bool(self.matches)
+        if action == "show_full":
+            return self.cut is not None
         return True
 
     def _jump(self, kind: str, number: int) -> None:
