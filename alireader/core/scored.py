@@ -17,7 +17,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Collection
 from itertools import compress, filterfalse, islice
-from operator import itemgetter
+from operator import add, itemgetter
 
 _SECOND = itemgetter(1)
 
@@ -86,10 +86,9 @@ def both(parts: list[Scored]) -> Scored:
     parts = sorted(parts, key=len)
     partial = any(part.partial for part in parts)
     if all(part.exact for part in parts):
-        merged = dict(parts[0].scores)
+        merged = parts[0].scores
         for other in parts[1:]:
-            scores = other.scores
-            merged = {doc: s + scores[doc] for doc, s in merged.items() if doc in scores}
+            merged = added(merged, other.scores)
         return Scored(merged, partial=partial)
     found = set(parts[0].members)
     for other in parts[1:]:
@@ -119,6 +118,26 @@ def both(parts: list[Scored]) -> Scored:
     if exact:
         return Scored(result, partial=partial)
     return Scored(result, found, base, partial)
+
+
+def added(first: dict[int, float], second: dict[int, float]) -> dict[int, float]:
+    """The documents in both, their scores added, in ``first``'s order; with C iterators only
+    (a comprehension costs a Python step per document, and these can be 100k)."""
+    common = [doc for doc in first if doc in second] if len(first) < 64 else None
+    if common is None:
+        common = list(filter(second.__contains__, first))
+    scores = map(add, map(first.__getitem__, common), map(second.__getitem__, common))
+    return dict(zip(common, scores, strict=True))
+
+
+def summed(first: dict[int, float], second: dict[int, float]) -> dict[int, float]:
+    """Every document of either (``first`` updated in place), the scores of those in both
+    added, with C iterators only."""
+    common = list(filter(first.__contains__, second))
+    both_scores = list(map(add, map(first.__getitem__, common), map(second.__getitem__, common)))
+    first.update(second)
+    first.update(zip(common, both_scores, strict=True))
+    return first
 
 
 def either(parts: list[Scored]) -> Scored:
