@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Collection
-from itertools import compress, filterfalse, islice
+from itertools import compress, filterfalse, islice, repeat
 from operator import add, itemgetter
 
 _SECOND = itemgetter(1)
@@ -58,8 +58,8 @@ class Scored:
         """``{doc: score}`` of the documents with a score of their own."""
         if self.exact:
             return self.scores
-        floor = self.floor
-        return {doc: floor + bonus for doc, bonus in self.scores.items()}
+        scores = self.scores
+        return dict(zip(scores, map(self.floor.__add__, scores.values()), strict=True))
 
 
 EMPTY = Scored({})
@@ -94,27 +94,25 @@ def both(parts: list[Scored]) -> Scored:
     for other in parts[1:]:
         found = intersect(found, other.members)
     coarse = [part for part in parts if not part.exact]
-    base = sum(part.floor for part in coarse)
+    base: float = sum(part.floor for part in coarse)
     exact = [part.scores for part in parts if part.exact]
+    # Every step below runs in C: these sets can hold most of a 100k corpus.
     result: dict[int, float]
     if exact:
-        first = exact[0]
-        result = {doc: first[doc] + base for doc in found}
+        docs = list(found)
+        result = dict(zip(docs, map(base.__radd__, map(exact[0].__getitem__, docs)), strict=True))
         for scores in exact[1:]:
-            result = {doc: s + scores[doc] for doc, s in result.items()}
+            result = added(result, scores)
     else:
         result = {}
     # A coarse part adds a bonus only to its own scored documents (its title matches).
     for part in coarse:
-        if exact:
-            for doc, bonus in part.scores.items():
-                if doc in result:
-                    result[doc] += bonus
-        else:
-            get = result.get
-            for doc, bonus in part.scores.items():
-                if doc in found:
-                    result[doc] = get(doc, 0.0) + bonus
+        bonus = part.scores
+        common = list(filter((result if exact else found).__contains__, bonus))
+        before = map(result.get, common, repeat(0.0))
+        result.update(
+            zip(common, list(map(add, before, map(bonus.__getitem__, common))), strict=True)
+        )
     if exact:
         return Scored(result, partial=partial)
     return Scored(result, found, base, partial)
@@ -146,17 +144,20 @@ def either(parts: list[Scored]) -> Scored:
         return parts[0]
     partial = any(part.partial for part in parts)
     merged: dict[int, float] = {}
-    for part in parts:
-        for doc, score in part.absolute().items():
-            if score > merged.get(doc, 0.0):
-                merged[doc] = score
+    for part in parts:  # in C: a part can hold most of a 100k corpus
+        scores = part.absolute()
+        seen = list(filter(merged.__contains__, scores))
+        best_seen = list(map(max, map(merged.__getitem__, seen), map(scores.__getitem__, seen)))
+        merged.update(scores)
+        merged.update(zip(seen, best_seen, strict=True))
     if all(part.exact for part in parts):
         return Scored(merged, partial=partial)
     members: set[int] = set()
     for part in parts:
         members.update(part.members)
-    floor = max(part.floor for part in parts)
-    return Scored({doc: s - floor for doc, s in merged.items()}, members, floor, partial)
+    floor: float = max(part.floor for part in parts)
+    relative = dict(zip(merged, map(floor.__rsub__, merged.values()), strict=True))
+    return Scored(relative, members, floor, partial)
 
 
 def unless(result: Scored, merged: Scored, excluded: list[Scored]) -> Scored:
