@@ -608,7 +608,8 @@ class SearchIndex:
                 for word_id in group:
                     docs_holding = postings.get(word_id)
                     if docs_holding is not None:
-                        in_field.update(_docs(docs_holding))
+                        # Only the candidates: a membership test per posting, not an insert.
+                        in_field |= common.intersection(_docs(docs_holding))
                 holding.append(in_field)
             anchor = min(range(len(closed)), key=lambda k: len(holding[k]))
             candidates = common.intersection(*holding)
