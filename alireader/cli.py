@@ -247,11 +247,13 @@ def _command_list(args: argparse.Namespace) -> int:
 
 
 def _command_show(args: argparse.Namespace) -> int:
-    from alireader.core.corpus import load_article
+    from alireader.cli_load import find_article
+    from alireader.progress import CliProgress
 
     settings = load_config(args).settings
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
-    article = load_article(corpus_paths(args.corpus, settings), args.id, max_bytes=max_bytes)
+    paths = corpus_paths(args.corpus, settings)
+    article = find_article(paths, args.id, max_bytes, rebuild=args.rebuild, progress=CliProgress())
     if args.json:
         from alireader.json_shapes import show_json
 

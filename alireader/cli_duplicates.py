@@ -191,14 +191,16 @@ def diff_json(article_a: Article, article_b: Article, alignment: Alignment) -> d
 def command_diff(args: argparse.Namespace) -> int:
     """``alireader diff ID_A ID_B [-C PATH]... [--width N] [--json]``."""
     from alireader.cli import EXIT_OK, corpus_paths, load_config
-    from alireader.core.corpus import load_article
+    from alireader.cli_load import find_article
     from alireader.core.diff import align
+    from alireader.progress import CliProgress
 
     settings = load_config(args).settings
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
     paths = corpus_paths(args.corpus, settings)
-    article_a = load_article(paths, args.id_a, max_bytes=max_bytes)
-    article_b = load_article(paths, args.id_b, max_bytes=max_bytes)
+    progress, rebuild = CliProgress(), bool(getattr(args, "rebuild", False))
+    article_a = find_article(paths, args.id_a, max_bytes, rebuild=rebuild, progress=progress)
+    article_b = find_article(paths, args.id_b, max_bytes, rebuild=rebuild, progress=progress)
     ignore = bool(getattr(args, "ignore_typography", False))
     alignment = align(article_a.body, article_b.body, ignore_typography=ignore)
     if args.json:

@@ -42,9 +42,12 @@ def command_entities(args: argparse.Namespace) -> int:
 
         human.print_problems(human.make_console(sys.stderr), [extractor.notice])
     if args.id is not None:
-        from alireader.core.corpus import load_article
+        from alireader.cli_load import find_article
+        from alireader.progress import CliProgress
 
-        article = load_article(paths, args.id, max_bytes=max_bytes)
+        article = find_article(
+            paths, args.id, max_bytes, rebuild=args.rebuild, progress=CliProgress()
+        )
         entities = extractor.extract(article.body)
         if args.json:
             _print_json(

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from alireader.core.body_pass import BodyRequest, NamedAnalyser
     from alireader.core.cache import Cache
     from alireader.core.corpus import Discovery
-    from alireader.core.models import ArticleSummary, LoadWarning
+    from alireader.core.models import Article, ArticleSummary, LoadWarning
 
 
 @dataclass(slots=True)
@@ -194,3 +194,42 @@ class CliCorpus:
             else iter_bodies(requests, self.max_bytes)
         )
         return {record.id: record.body for chunk in chunks for record in chunk}
+
+
+def find_article(
+    paths: Sequence[str | Path],
+    reference: str,
+    max_bytes: int,
+    *,
+    rebuild: bool = False,
+    progress: CliProgress | None = None,
+) -> Article:
+    """The article named by ``reference`` (an ID or a unique prefix), for ``show``, ``diff``
+    and ``entities ID``.
+
+    Only the files that may hold the ID are parsed
+    (:func:`alireader.core.corpus.load_article`). An ID found in none of them is looked up
+    among every article's summary through the cache, so a typo costs no full parse of the
+    corpus on a second run; the suggestions are the same."""
+    from alireader.core.corpus import load_article
+
+    def through_cache(wanted: str) -> Article:
+        from dataclasses import replace
+
+        from alireader.core.corpus import resolve_id
+        from alireader.core.reopen import open_file
+        from alireader.errors import ArticleNotFound
+
+        with CliCorpus(paths, max_bytes, rebuild=rebuild, progress=progress) as corpus:
+            loaded = corpus.load()
+        from alireader.cli import print_cache_notices
+
+        print_cache_notices(corpus.notices)
+        by_id = {summary.id: summary for summary in loaded.summaries}
+        summary = by_id[resolve_id(sorted(by_id), wanted)]
+        article = open_file(summary.path, max_bytes).article(summary.record)
+        if article is None:  # changed since it was listed: as if it were not there
+            raise ArticleNotFound(f"No article with ID '{wanted}'.", ())
+        return replace(article, id=summary.id)
+
+    return load_article(paths, reference, max_bytes, fallback=through_cache)

@@ -11,6 +11,7 @@ list or JSONL file is ``FILE/N`` (1-based), or its own ``id`` when it has one.
 
 from __future__ import annotations
 
+import bisect
 import errno
 import itertools
 import json
@@ -552,36 +553,51 @@ class Corpus:
         """
         if (article := self._by_id.get(reference)) is not None:
             return article
-        matches = [i for i in self._ids() if i.startswith(reference)] if reference else []
-        if len(matches) == 1:
-            return self._by_id[matches[0]]
-        if matches:
-            shown = ", ".join(matches[:_MAX_CANDIDATES])
-            more = (
-                f" and {len(matches) - _MAX_CANDIDATES} more"
-                if len(matches) > _MAX_CANDIDATES
-                else ""
-            )
-            raise ArticleNotFound(
-                f"Article ID '{reference}' is ambiguous: it could be {shown}{more}.",
-                tuple(matches),
-                ambiguous=True,
-            )
-        from rapidfuzz import fuzz, process
-
-        close = [
-            match
-            for match, _score, _index in process.extract(
-                reference, self._ids(), scorer=fuzz.ratio, limit=5, score_cutoff=60
-            )
-        ]
-        hint = f" Did you mean {', '.join(close)}?" if close else ""
-        raise ArticleNotFound(f"No article with ID '{reference}'.{hint}", tuple(close))
+        return self._by_id[resolve_id(self._ids(), reference)]
 
     def _ids(self) -> list[str]:
         if self._sorted_ids is None:
             self._sorted_ids = sorted(self._by_id)
         return self._sorted_ids
+
+
+def resolve_id(ids: Sequence[str], reference: str) -> str:
+    """The ID among sorted ``ids`` named by ``reference``: itself, or the one it is a prefix of.
+
+    Raises :class:`ArticleNotFound` listing the candidates when the prefix is ambiguous, or
+    the closest IDs when nothing matches (see :meth:`Corpus.resolve`).
+    """
+    at = bisect.bisect_left(ids, reference)
+    if at < len(ids) and ids[at] == reference:
+        return reference
+    matches = []
+    if reference:
+        for candidate in itertools.islice(ids, at, None):
+            if not candidate.startswith(reference):
+                break
+            matches.append(candidate)
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        shown = ", ".join(matches[:_MAX_CANDIDATES])
+        more = (
+            f" and {len(matches) - _MAX_CANDIDATES} more" if len(matches) > _MAX_CANDIDATES else ""
+        )
+        raise ArticleNotFound(
+            f"Article ID '{reference}' is ambiguous: it could be {shown}{more}.",
+            tuple(matches),
+            ambiguous=True,
+        )
+    from rapidfuzz import fuzz, process
+
+    close = [
+        match
+        for match, _score, _index in process.extract(
+            reference, ids, scorer=fuzz.ratio, limit=5, score_cutoff=60
+        )
+    ]
+    hint = f" Did you mean {', '.join(close)}?" if close else ""
+    raise ArticleNotFound(f"No article with ID '{reference}'.{hint}", tuple(close))
 
 
 def iter_load(
@@ -722,7 +738,11 @@ def load_corpus(
 
 
 def load_article(
-    paths: Sequence[str | Path], reference: str, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Sequence[str | Path],
+    reference: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    fallback: Callable[[str], Article] | None = None,
 ) -> Article:
     """The article named by ``reference`` (an ID or unique prefix), parsing as little as possible.
 
@@ -730,7 +750,8 @@ def load_article(
     could hold the ID are read: those whose ID (or a renamed form of it) starts with the
     reference, every file sharing an ID with them (so duplicates are renamed exactly as in a
     full load), and JSON/JSONL files, whose records may carry their own IDs. An unknown ID falls
-    back to a full load, for the suggestions.
+    back to a full load, for the suggestions, or to ``fallback(reference)`` when given (the CLI
+    resolves it from the article cache instead).
     """
     discovery = discover(paths)
     candidates = {source.id for source in discovery.files if _may_hold(source, reference)}
@@ -745,6 +766,8 @@ def load_article(
     except ArticleNotFound as error:
         if error.ambiguous:  # the matches found here exist in the whole corpus too
             raise
+        if fallback is not None:
+            return fallback(reference)
         return load_corpus(paths, max_bytes).resolve(reference)
 
 

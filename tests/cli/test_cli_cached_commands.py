@@ -100,3 +100,41 @@ def test_without_a_usable_cache_search_finds_the_same(corpus: Path, tmp_path: Pa
     assert _without_timing(without.stdout) == _without_timing(cold.stdout)
     lines = without.stderr.splitlines()
     assert len(lines) == 1 and "without" in lines[0] and lines[0].startswith("alireader: ")
+
+
+def _stale_ids(prefix: str) -> None:
+    """Rename every cached article behind the cache's back (as a bug would)."""
+    connection = sqlite3.connect(cache_dir() / FILE_NAME)
+    with connection:
+        for file_id, payload in connection.execute("SELECT id, payload FROM files").fetchall():
+            source_id, kind, rows, warnings = pickle.loads(payload)
+            rows = [(prefix + row[0], *row[1:]) for row in rows]
+            connection.execute(
+                "UPDATE files SET payload = ? WHERE id = ?",
+                (pickle.dumps((source_id, kind, rows, warnings)), file_id),
+            )
+    connection.close()
+
+
+@pytest.mark.parametrize("command", [["show"], ["entities"], ["diff", "000"]])
+def test_an_unknown_id_is_looked_up_in_the_cache_with_the_same_suggestions(
+    corpus: Path, command: list[str]
+) -> None:
+    typo = "004_c0c07fbbedaddbcx"  # the seed 004 with its last letter mistyped
+    first = run(*command, typo, "-C", str(corpus))
+    assert first.returncode == 1
+    assert first.stderr == (
+        f"alireader: No article with ID '{typo}'. Did you mean 004_c0c07fbbedaddbce?\n"
+    )
+    again = run(*command, typo, "-C", str(corpus))
+    assert (again.returncode, again.stderr) == (1, first.stderr)
+
+
+def test_the_unknown_id_lookup_reads_the_cache_not_every_file(corpus: Path) -> None:
+    run("list", "-C", str(corpus))
+    _stale_ids("cached-")
+    # No file's name starts with "cached-": only the cache can know this ID.
+    found = run("show", "cached-004", "--json", "-C", str(corpus))
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)["id"].startswith("cached-004")
+    assert run("show", "004", "--json", "-C", str(corpus)).returncode == 0  # files first
