@@ -37,7 +37,8 @@ from alireader.core.entity_patterns import (
     MODEL_NUMBER,
     NEXT_WORDS,
     NUMBER_WORD_BEFORE,
-    NUMERIC,
+    NUMERIC_AT_DIGIT,
+    NUMERIC_AT_OTHER,
     ORG_TAIL,
     POSSESSIVE,
     SCALE_WORDS,
@@ -65,6 +66,10 @@ class Entity:
 # --- Amounts, percentages, dates -----------------------------------------------------------------
 
 
+_TRIGGER_WORDS = CALENDAR_FORMS | SCALE_WORDS
+_ASCII_DIGITS = frozenset("0123456789")
+
+
 def extract_numeric(text: str) -> list[Entity]:
     """The dates, amounts of money and percentages of ``text``, in order.
 
@@ -82,9 +87,10 @@ def extract_numeric(text: str) -> list[Entity]:
                     break
     # Intersecting with the list of words is faster than building their set.
     words = text.replace(",", " ").replace(".", " ").replace("'", " ").replace("’", " ").split()
-    for word in CALENDAR_FORMS.intersection(words):
+    found_words = _TRIGGER_WORDS.intersection(words)  # one pass over the words for both kinds
+    for word in found_words.difference(SCALE_WORDS):
         starts.extend(_word_positions(text, word))
-    for scale in SCALE_WORDS.intersection(words):
+    for scale in found_words.intersection(SCALE_WORDS):
         for at in _word_positions(text, scale):
             number = NUMBER_WORD_BEFORE.search(text, max(0, at - 12), at)
             if number is not None and (
@@ -94,10 +100,11 @@ def extract_numeric(text: str) -> list[Entity]:
     starts.sort()
     found: list[Entity] = []
     end = -1
+    at_digit, at_other = NUMERIC_AT_DIGIT.match, NUMERIC_AT_OTHER.match
     for start in starts:
         if start < end:
             continue
-        match = NUMERIC.match(text, start)
+        match = at_digit(text, start) if text[start] in _ASCII_DIGITS else at_other(text, start)
         if match is not None:
             found.append(Entity(start, match.end(), match.lastgroup or "DATE", match.group()))
             end = match.end()
@@ -241,6 +248,8 @@ def _gazetteer_label(key: str) -> str | None:
 def _is_initial(text: str, start: int) -> bool:
     """Whether a capital at ``start`` may be there only because a sentence, quotation, list
     item or heading starts there."""
+    if start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
+        return False  # the common case, a word and a space before: no loop
     i = start - 1
     while i >= 0 and text[i] in _HORIZONTAL:
         i -= 1
@@ -269,8 +278,8 @@ def _camel_case(word: str) -> bool:
 
 
 def _acronym(word: str) -> bool:
-    letters = sum(ch.isalpha() for ch in word)
-    return 2 <= letters <= 6 and word.isupper() and len(word) <= 8
+    # isupper() first: it rules out nearly every word without a Python-level loop.
+    return len(word) <= 8 and word.isupper() and 2 <= sum(ch.isalpha() for ch in word) <= 6
 
 
 # --- A capitalised run, on its own ---------------------------------------------------------
@@ -571,6 +580,9 @@ def _label_alone(
 
 def _words_before(text: str, start: int) -> list[str]:
     """Up to four words before ``start`` in its clause, nearest first, as keys."""
+    just_before = text[max(0, start - 2) : start].rstrip()
+    if not just_before or just_before[-1] in _CLAUSE_SET:
+        return []  # a sentence or a clause starts here: nothing before counts
     window = text[max(0, start - 48) : start]
     window = window[window.rfind("\n") + 1 :]  # a line break ends a clause (split drops it)
     words: list[str] = []
@@ -579,7 +591,7 @@ def _words_before(text: str, start: int) -> list[str]:
         stop = not _CLAUSE_SET.isdisjoint(token)
         raw = token[max(map(token.rfind, _CLAUSE_MARKS)) + 1 :] if stop else token
         if raw:
-            word = _key(raw.replace("’", "'"))
+            word = _key(raw)  # folds "’" to "'"
             if "'" in word[:-1]:
                 head, _, rest = word.partition("'")
                 words.extend((rest, head + "'"))  # "l'usine": "usine" is nearer than "l'"
@@ -787,12 +799,23 @@ def _with_leading_number(text: str, piece: _Piece) -> bool:
     return False
 
 
-def _classify(text: str, piece: _Piece) -> None:
-    """Complete ``piece``'s label from its context when its own words did not settle it."""
+def _classify(
+    text: str, piece: _Piece, decided: dict[str, tuple[str, float]] | None = None
+) -> None:
+    """Complete ``piece``'s label from its context when its own words did not settle it.
+
+    ``decided`` holds the labels earlier mentions of a name got from a clear cue: a later
+    mention inside a sentence takes it without reading its own context (the article's
+    names are made consistent afterwards anyway, see :func:`_resolve`)."""
     if piece.label == "":
         return
     if _extend(text, piece) or (piece.label is not None and piece.confidence >= _SURE):
         return
+    if decided is not None and not piece.initial:
+        prior = decided.get(piece.key)
+        if prior is not None and prior[1] >= piece.confidence:
+            piece.label, piece.confidence = prior
+            return
     label, confidence = _context_label(text, piece)
     if label == "" and piece.label is None:
         piece.label = ""
@@ -803,7 +826,8 @@ def _classify(text: str, piece: _Piece) -> None:
         and not (label == "LOC" and len(piece.caps) > 1 and _is_first_name(piece.caps[0]))
     ):
         piece.label, piece.confidence = label, confidence
-        _with_leading_number(text, piece)
+        if not _with_leading_number(text, piece) and decided is not None and confidence >= _CUE:
+            decided.setdefault(piece.key, (label, confidence))
         return
     if piece.label is not None:
         return
@@ -1016,6 +1040,22 @@ def _runs(text: str) -> list[tuple[int, str]]:
 
 _PARTICLE_ENDS = frozenset({"de", "du", "es", "la"})
 _DIRECT_HEADS = gz.NAMED_BY_HEADS | gz.LANDMARK_HEADS | gz.AWARD_HEADS
+_DIRECT_ENDS = frozenset(head[-3:] for head in _DIRECT_HEADS)
+
+
+_NOTHING: set[str] = set()
+"""Runs known to give no name in any position (filled as they are met; a set lookup is what
+skips the many sentence-opening "Le", "Mais", "Selon" fast)."""
+
+
+def _never_a_name(run: str) -> bool:
+    """Whether ``run`` gives no candidate at the start of a sentence or inside one, and is no
+    portfolio a head could name ("ministère de la Culture"); remembered in :data:`_NOTHING`."""
+    if _analyse_run(run, True) or _analyse_run(run, False) or _key(run) in gz.NOT_NAMES:
+        return False
+    if len(_NOTHING) < 1 << 16:
+        _NOTHING.add(run)
+    return True
 
 
 def _may_be_headed(text: str, offset: int) -> bool:
@@ -1028,6 +1068,8 @@ def _may_be_headed(text: str, offset: int) -> bool:
         return False
     if text[offset - 3 : offset - 1] in _PARTICLE_ENDS:
         return True
+    if text[offset - 4 : offset - 1] not in _DIRECT_ENDS:
+        return False
     window = text[max(0, offset - 14) : offset - 1]
     word = window[max(window.rfind(" "), window.rfind("'"), window.rfind("’")) + 1 :]
     return word in _DIRECT_HEADS
@@ -1121,8 +1163,13 @@ def extract_names(text: str, numeric: list[Entity] | None = None) -> list[Entity
     if numeric is None:
         numeric = extract_numeric(text)
     pieces: list[_Piece] = []
+    nothing = _NOTHING
     for offset, run in _runs(text):
+        if run in nothing:
+            continue  # "Le", "Mais", "C'est": no name wherever it stands
         candidates = _analyse_run(run, _is_initial(text, offset))
+        if not candidates and _never_a_name(run):
+            continue
         if offset > 3 and _may_be_headed(text, offset):
             headed = _headed(text, offset, run, candidates)
             if headed is not None:
@@ -1161,8 +1208,9 @@ def extract_names(text: str, numeric: list[Entity] | None = None) -> list[Entity
                         candidate.fallback,
                     )
                 )
+    decided: dict[str, tuple[str, float]] = {}
     for piece in pieces:
-        _classify(text, piece)
+        _classify(text, piece, decided)
     _resolve(text, pieces)
     kept: list[Entity] = []
     last_end = -1
@@ -1205,6 +1253,7 @@ def _merge(first: list[Entity], second: list[Entity]) -> list[Entity]:
 def clear_caches() -> None:
     """Forget the analysed runs (for benchmarks measuring a cold start)."""
     _analyse_run.cache_clear()
+    _NOTHING.clear()
 
 
 def extract(text: str) -> list[Entity]:

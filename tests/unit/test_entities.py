@@ -431,3 +431,24 @@ def test_an_acronym_and_a_person_after_de_stay_apart() -> None:
     assert {("CDU-CSU", "ORG"), ("Friedrich Merz", "PER")} <= found(
         "La victoire de la CDU-CSU de Friedrich Merz est nette."
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(list("0123456789 ,.%$€£/-–:aAeEkKmMsSU\u00a0\u202f'’")),
+            st.sampled_from(["mars ", "juin ", "millions ", "euros ", "deux ", "May ", "2020"]),
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_numbers_are_matched_as_the_single_numeric_pattern_would(text: str) -> None:
+    from alireader.core.entity_patterns import NUMERIC, NUMERIC_AT_DIGIT, NUMERIC_AT_OTHER
+
+    for start in range(len(text)):
+        split = (NUMERIC_AT_DIGIT if text[start].isdigit() else NUMERIC_AT_OTHER).match(text, start)
+        whole = NUMERIC.match(text, start)
+        assert (whole and (whole.group(), whole.lastgroup)) == (
+            split and (split.group(), split.lastgroup)
+        )
