@@ -284,6 +284,9 @@ def _acronym(word: str) -> bool:
 
 # --- A capitalised run, on its own ---------------------------------------------------------
 
+# Common nouns that, capitalised only because they open a sentence, come before a name
+# ("Rival Airbus", "Analyst Jane Doe"), unless they are a name's own first word ("Groupe").
+_OPENING_CUES = (gz.ORG_CUES | gz.ROLE_WORDS | gz.LOC_CUES) - gz.ORG_HEADS - gz.LOC_HEADS
 # Words that say what kind of name a run is: a nationality before one starts no new name.
 _KIND_WORDS = gz.ORG_SUFFIXES | gz.ORG_HEADS | gz.MISC_HEADS | gz.MISC_SUFFIXES
 
@@ -376,13 +379,15 @@ def _joins(
     while len(words) > 1 and (words[0] in gz.STOPWORDS or words[0] in gz.TITLES):
         words.pop(0)
     head, last = words[0], words[-1]
-    if (
-        head in gz.ORG_HEADS
-        or head in gz.LOC_HEADS
-        or head in gz.MISC_HEADS
-        or last in gz.ORG_SUFFIXES
-    ):
+    if head in gz.ORG_HEADS or head in gz.LOC_HEADS or head in gz.MISC_HEADS:
         return True  # "Banque de France", "Rue de Rivoli", "Festival de Cannes"
+    if last in gz.ORG_SUFFIXES:
+        # "Serum Institute of India"; but in "la National Gallery de Londres" the French
+        # "de" and a town say where it is.
+        place = _key(following[2])
+        return not (
+            word in ("de", "du", "d'") and place in gz.LOC_NAMES and place not in gz.COUNTRY_NAMES
+        )
     if _gazetteer_label(_key(run[group[0][0] : following[1]])) is not None:
         return True
     if word in gz.NAME_PARTICLES or word.startswith("de "):
@@ -485,6 +490,16 @@ def _refine(run: str, group: list[_Token], initial: bool) -> list[_Candidate]:
             tokens.pop(0)  # "Économie Bruno ...", "Ministre Jean ..."
             initial = False
             continue
+        if (
+            initial
+            and len(tokens) > 1
+            and folded in _OPENING_CUES
+            and not tokens[1][3]
+            and _gazetteer_label(_key(run[tokens[0][0] : tokens[-1][1]])) is None
+        ):
+            tokens.pop(0)  # "Rival Lufthansa said": a common noun opening the sentence
+            initial = False
+            continue
         break
     while tokens and tokens[0][3]:
         tokens.pop(0)
@@ -560,8 +575,19 @@ def _label_alone(
         ):
             return made("ORG", _CUE)  # "Standard de Liège" (see _club_of_place)
     words = raw.split()
+    if (
+        len(words) == 2
+        and _acronym(words[0])
+        and _gazetteer_label(last) == "LOC"
+        and not _is_first_name(last)
+    ):
+        return made("ORG", _CUE)  # "THW Kiel", "PSV Eindhoven", "FC Nantes": a club
     if len(words) == 1 and "-" in raw and any(part in gz.PLACE_LINKS for part in first.split()):
         return made("LOC", _CUE)  # "Bourg-en-Bresse", "Châlons-sur-Marne"
+    if len(words) == 1 and "-" in raw:
+        parts = first.split()
+        if parts[-1] in gz.COUNTRY_NAMES and _gazetteer_label(parts[0]) is None:
+            return made("ORG", _CUE)  # "Ouest-France", "Atout-France": a body named for it
     shouted = sum(_acronym(word) for word in words)
     if shouted >= 3:
         return made("", 0.0)  # a shouted heading, not a run of acronyms: never a name
@@ -572,7 +598,12 @@ def _label_alone(
             return made("ORG", _CUE)  # "SpaceX", "BlackRock"
         if _is_first_name(first):
             return made(None, 0.0, "PER")
+        if _TOWN_ENDING.search(first) is not None:
+            return made(None, 0.0, "LOC")  # "Flamanville", "Wissembourg": a town's name
     return made(None, 0.0)
+
+
+_TOWN_ENDING = re.compile(r"(?:ville|villers|court|bourg|heim|ingen|stadt|dorf|hausen)$")
 
 
 # --- A candidate in its article --------------------------------------------------------------
@@ -809,7 +840,13 @@ def _classify(
     names are made consistent afterwards anyway, see :func:`_resolve`)."""
     if piece.label == "":
         return
-    if _extend(text, piece) or (piece.label is not None and piece.confidence >= _SURE):
+    if _extend(text, piece):
+        return
+    if piece.label is not None and piece.confidence >= _SURE:
+        if piece.label == "PER" and not piece.titled and len(piece.caps) > 1:
+            before = _words_before(text, piece.start)
+            if before and before[0] in gz.ORG_CUES and before[0] not in _AND_WORDS:
+                piece.label = "ORG"  # "le groupe Pierre Fabre": a company named after one
         return
     if decided is not None and not piece.initial:
         prior = decided.get(piece.key)
@@ -1120,7 +1157,9 @@ def _headed(text: str, offset: int, run: str, candidates: tuple[_Candidate, ...]
                 first.label == "ORG" and first.confidence < _SURE
             ):
                 return None
-        elif first.label is not None or first.titled:
+        elif first.titled or (
+            first.label is not None and not (first.label == "ORG" and first.confidence < _SURE)
+        ):
             return None
         end = offset + first.end
         cut = _NAME_THEN_PLACE.search(run, 0, first.end)
@@ -1157,6 +1196,53 @@ def _landmark(
     return _Piece(start, end, (), False, False, label, _SURE, _key(text[start:end]), None)
 
 
+_WORK_NOUNS = frozenset(
+    str.split(
+        """
+        film films long-métrage court-métrage documentaire série feuilleton roman romans livre
+        ouvrage essai récit recueil album chanson single titre tube pièce spectacle exposition
+        expo opéra ballet comédie tableau toile œuvre émission podcast jeu bd dessinée manga
+        book novel song series show play exhibition painting
+        """
+    )
+)
+"""Nouns that announce the title of a work quoted after them ("le film « ... »")."""
+_QUOTED_TITLE = re.compile(r"[«“\"][ \u00a0\u202f]?([^«»“”\"\n]{1,80}?)[ \u00a0\u202f]?[»”\"]")
+
+
+def _announces_work(text: str, quote: int) -> bool:
+    """Whether a work noun is among the five words before ``quote``."""
+    words = text[max(0, quote - 60) : quote].split()[-6:]
+    return any(
+        word.strip(",:").replace("’", "'").rpartition("'")[2].lower() in _WORK_NOUNS
+        for word in words
+    )
+
+
+def _works(text: str) -> list[tuple[int, int]]:
+    """The spans of titles of works quoted after a noun that announces one: "le film « Les
+    Heures creuses »", "l'exposition « Venise en fête »", "the novel “Small Things”"."""
+    spans: list[tuple[int, int]] = []
+    for opening in '«“"':
+        at = text.find(opening)
+        while at >= 0:
+            title = _QUOTED_TITLE.match(text, at)
+            if title is not None:
+                inner = title.group(1)
+                if (
+                    inner[:1].isupper()
+                    and len(inner.split()) <= 8
+                    and inner[-1:] not in ".!?…"
+                    and _announces_work(text, at)
+                ):
+                    spans.append((title.start(1), title.end(1)))
+                at = text.find(opening, title.end())
+            else:
+                at = text.find(opening, at + 1)
+    spans.sort()
+    return spans
+
+
 def extract_names(text: str, numeric: list[Entity] | None = None) -> list[Entity]:
     """The people, organisations, places and other names of ``text`` (built-in rules), never
     overlapping the ``numeric`` entities (computed when not given)."""
@@ -1164,9 +1250,12 @@ def extract_names(text: str, numeric: list[Entity] | None = None) -> list[Entity
         numeric = extract_numeric(text)
     pieces: list[_Piece] = []
     nothing = _NOTHING
+    works = _works(text) if ("«" in text or "“" in text or '"' in text) else []
     for offset, run in _runs(text):
         if run in nothing:
             continue  # "Le", "Mais", "C'est": no name wherever it stands
+        if works and _overlaps(works, offset, offset + len(run)):
+            continue  # inside a title: the title is the name
         candidates = _analyse_run(run, _is_initial(text, offset))
         if not candidates and _never_a_name(run):
             continue
@@ -1212,6 +1301,11 @@ def extract_names(text: str, numeric: list[Entity] | None = None) -> list[Entity
     for piece in pieces:
         _classify(text, piece, decided)
     _resolve(text, pieces)
+    if works:
+        pieces.extend(
+            _Piece(s, e, (), False, False, "MISC", _SURE, _key(text[s:e]), None) for s, e in works
+        )
+        pieces.sort(key=_start_of_piece)
     kept: list[Entity] = []
     last_end = -1
     spans = iter(numeric)
@@ -1235,6 +1329,10 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
         return False
     index = bisect.bisect_left(spans, (end, end))
     return index > 0 and spans[index - 1][1] > start
+
+
+def _start_of_piece(piece: _Piece) -> int:
+    return piece.start
 
 
 def _start_of(entity: Entity) -> int:

@@ -146,7 +146,7 @@ Haute-Saône; Saône-et-Loire; Sarthe; Deux-Sèvres; Somme; Tarn; Tarn-et-Garonn
 Vaucluse; Vendée; Haute-Vienne; Yonne; Territoire de Belfort; Alpes-Maritimes;
 Alpes-de-Haute-Provence; Hautes-Alpes; Ardennes; Haute-Corse; Corse-du-Sud; Manche;
 Finistère; Sud-Ouest; Nord-Est; Ouest; Picardie; Limousin; Poitou; Poitou-Charentes;
-Midi-Pyrénées; Languedoc-Roussillon; Pays basque; Béarn; Périgord; Beaujolais; Médoc;
+Midi-Pyrénées; Languedoc-Roussillon; Roussillon; Pays basque; Béarn; Périgord; Beaujolais; Médoc;
 Wallonie; Flandre; Flandres; Catalogne; Catalonia; Andalousie; Bavière; Bavaria; Sicile;
 Sicily; Sardaigne; Toscane; Tuscany; Lombardie; Écosse; Québec; Ontario; Californie;
 California; Texas; Floride; Florida; New Jersey; Virginie; Virginia; Pennsylvanie;
@@ -193,6 +193,8 @@ Saint-Gervais; Évian-les-Bains; Aix-les-Bains; Modane; Saint-Jean-de-Maurienne;
 """
 
 _WORLD_CITIES = """
+Kiel; Rostock; Lübeck; Magdebourg; Wolfsburg; Ingolstadt; Augsbourg; Ratisbonne; Würzburg;
+Münster; Bielefeld; Wuppertal; Duisbourg; Gelsenkirchen; Leverkusen; Kaiserslautern; Potsdam;
 Tirana; Erevan; Yerevan; Bakou; Baku; Minsk; Sarajevo; Nicosie; Nicosia; Tallinn; Tbilissi;
 Tbilisi; Riga; Vilnius; Skopje; Chisinau; Podgorica; Bratislava; Ljubljana; La Valette;
 Valletta; Reykjavik; Vaduz; Pristina; Astana; Tachkent; Tashkent; Bichkek; Bishkek;
@@ -376,7 +378,41 @@ La France insoumise; LFI; Parti socialiste; PS; Europe Écologie Les Verts; EELV
 Parti communiste; PCF; Modem; MoDem; Horizons; Reconquête; Démocrates; Républicains;
 Democratic Party; Republican Party; Labour; Labour Party; Conservative Party; Tories; SPD; CDU;
 Hamas; Hezbollah; Taliban; talibans; Ligue 1; Ligue 2; Premier League; NBA; NFL; Louis Vuitton;
-Air Liquide; Crédit Suisse; Ernst & Young; EY; KPMG; Deloitte; PwC; McKinsey; Accenture
+Air Liquide; Crédit Suisse; Ernst & Young; EY; KPMG; Deloitte; PwC; McKinsey; Accenture;
+Pernod Ricard; Rémy Cointreau; Bolloré; Vivendi; Lagardère; Eurazeo; Wendel; Sodexo; Accor;
+Edenred; Worldline; Teleperformance; Dassault Systèmes; STMicroelectronics; Alstom; Legrand;
+Nexans; Valeo; Forvia; Faurecia; Plastic Omnium; OPmobility; Arkema; Air Liquide; Eramet;
+ArcelorMittal; Vallourec; Imerys; Getlink; Eurotunnel; Aéroports de Paris; ADP; Icade; Gecina;
+Klépierre; Unibail-Rodamco-Westfield; Covivio; Nexity; Kaufman & Broad; Spie; Rexel;
+Bureau Veritas; Elis; Ipsen; bioMérieux; Sartorius Stedim; EssilorLuxottica; L'Oréal;
+Pierre Fabre; Servier; Guerbet; Vilmorin; Tereos; Sucden; InVivo; Fnac Darty;
+Maisons du Monde; Kiabi; Leroy Merlin; Castorama; Conforama; Bonduelle;
+Fleury Michon; Lesaffre; Roquette; SEB; Groupe SEB; Moulinex; Rossignol;
+ Beneteau; Bénéteau; Zodiac; Latécoère; Figeac Aéro; ATR; MBDA; Arianespace;
+ArianeGroup; Eutelsat; Nexter; KNDS; Framatome; Orano; Areva; CEA; Ademe; ONF; SNCF Voyageurs;
+Transdev; Keolis; Getaround; BlaBlaCar; Doctolib; Back Market; Mirakl; Qonto;
+Contentsquare; Criteo; Deezer; Dailymotion; Ubisoft; Quantic Dream; Gameloft; Mistral AI;
+Hugging Face; Free Mobile; Bouygues Telecom; Bouygues Construction; Eiffage;
+Spie Batignolles; Fayat; NGE; Assystem; Sopra Steria; Alten; Altran; Thales Alenia Space;
+Heineken; Carlsberg; AB InBev; Diageo; Unilever; Reckitt; GSK; Roche; Novo Nordisk; Lonza; ABB;
+Schindler; Holcim; Lafarge; Heidelberg Materials; Glencore; Rio Tinto; BHP; Anglo American;
+ Petrobras; Eni; Enel; Iberdrola; Endesa; Repsol; Equinor; Orsted; Ørsted; Vattenfall;
+RWE; EON; E.ON; Uniper; Fortum; Telefónica; Vodafone; Deutsche Telekom; Telecom Italia;
+Swisscom; Proximus; KPN; Inditex; Zara; H&M; Primark; Adidas; Puma; Nike; Lego; Philips; ASML;
+Infineon; SAP; Spotify; Klarna; Adyen; Prosus; Naspers; Santander; BBVA; UniCredit;
+Intesa Sanpaolo; ING; ABN Amro; Rabobank; Commerzbank; Société Générale; Crédit Agricole; BPCE;
+La Banque postale; Banque postale; CIC; Crédit Lyonnais; Amundi; CNP Assurances; Covéa; MAIF;
+Macif; MAAF; Matmut; Aviva; Swiss Re; Munich Re; Scor; SCOR; Prudential;
+Legal & General; Lloyds; NatWest; Standard Chartered; Tesco; Sainsbury's; Marks & Spencer;
+Unilever; BAE Systems; Rheinmetall; Saab; Embraer; Bombardier; Stellantis; Volvo;
+Scania; Renault Trucks; Iveco; Bosch; ZF; Michelin; Pirelli; Bridgestone;
+Goodyear; Hertz; Avis; Europcar; Amazon; AliExpress; Alibaba; JD.com; Temu; Shein; Shopify;
+Zalando; Vinted; Leboncoin; Cdiscount; Veepee; Booking; Expedia; Tripadvisor; Paypal; PayPal;
+Visa; Mastercard; American Express; Salesforce; Adobe; Cisco; Dell; HP; Lenovo; Foxconn; TSMC;
+Broadcom; Anthropic; DeepMind; Palantir; SpaceX; Blue Origin; Rocket Lab; Boeing;
+Lockheed Martin; Raytheon; Northrop Grumman; General Electric; GE; Honeywell; 3M; Deere;
+Procter & Gamble; Johnson & Johnson; Merck; Eli Lilly; AbbVie; Bristol Myers Squibb;
+Sanofi Pasteur
 """
 
 ORG_NAMES = _folded(_ORGS)
@@ -425,6 +461,9 @@ ORG_SUFFIXES = keys_of(
     Beverages Brewing Brasserie Brasseries Transports Transport Airport Aéroports Motors
     Democrats Republicans Conservatives Liberals Socialists Greens Démocrates Socialistes
     Écologistes Insoumis Patriotes Mutuelle Mutualité Assurance Bourse Exchange Capital
+    Handball Basket Basketball Rugby Football Volley Volley-Ball Hockey Cyclisme Athletic
+    Athletics Gallery Galerie Galleries Museum Museums Theatre Theater Opera Orchestra
+    Philharmonic Symphony Ballet Choir Library Libraries Archives
     """
 )
 """Last words that make a capitalised sequence an organisation ("... Holdings", "... SA")."""
@@ -445,7 +484,7 @@ LOC_HEADS = keys_of(
 LOC_SUFFIXES = keys_of(
     "Street Avenue Road Boulevard Square Valley County Island Islands Lake Sea Ocean Canal River"
     " Mountains Mountain Hills Peninsula Strait Desert Coast Falls Bay Gulf Heights Park Square"
-    " Bridge Stadium Arena Airport Station Harbour Harbor Beach Springs"
+    " Bridge Stadium Arena Airport Station Harbour Harbor Beach Springs Point Head Ness"
 )
 
 MISC_HEADS = keys_of(
@@ -471,7 +510,8 @@ LANDMARK_HEADS = frozenset(
     str.split(
         """
         rue avenue boulevard quai allée impasse esplanade promenade palais stade pont château
-        cathédrale basilique église abbaye glacier parc jardin square piazza
+        cathédrale basilique église abbaye glacier parc jardin square piazza pointe cap col lac
+        baie golfe plage île presqu'île forêt gorges
         """
     )
 )

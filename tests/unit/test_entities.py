@@ -452,3 +452,28 @@ def test_numbers_are_matched_as_the_single_numeric_pattern_would(text: str) -> N
         assert (whole and (whole.group(), whole.lastgroup)) == (
             split and (split.group(), split.lastgroup)
         )
+
+
+def test_a_quoted_title_after_a_work_noun_is_misc() -> None:
+    assert ("Les Jours heureux", "MISC") in found("Son roman, « Les Jours heureux », paraît.")
+    assert ("Lumières du Nord", "MISC") in found("L'exposition « Lumières du Nord » ouvre.")
+    # A quotation is no title.
+    assert not any(label == "MISC" for _, label in found("« On a gagné », dit Paul Roux."))
+
+
+def test_a_company_named_after_a_person_after_an_organisation_cue() -> None:
+    assert ("Jean Lefebvre", "ORG") in found("Le groupe Jean Lefebvre a signé le contrat.")
+    assert ("Jean Lefebvre", "PER") in found("Jean Lefebvre a signé le contrat.")
+
+
+def test_a_common_noun_opening_a_sentence_is_not_part_of_the_name() -> None:
+    assert ("Lufthansa", "ORG") in found("Rival Lufthansa declined to comment.")
+
+
+def test_clubs_towns_and_bodies_named_after_a_country() -> None:
+    assert ("PSV Eindhoven", "ORG") in found("Il a signé au PSV Eindhoven cet été.")
+    assert ("Ouest-France", "ORG") in found("Le quotidien Ouest-France l'a révélé.")
+    assert ("Flamanville", "LOC") in found("Le chantier de Flamanville a pris du retard.")
+    assert {("National Gallery", "ORG"), ("Londres", "LOC")} <= found(
+        "Le tableau est prêté par la National Gallery de Londres."
+    )
