@@ -50,13 +50,16 @@ class PrefixTops:
         """``ordered``: the vocabulary sorted, ``ordered_ids`` their ids, ``frequencies``
         the document frequency of each id (indexed by id); ``keep``: per prefix length, how
         many words to keep."""
-        by_position = [frequencies[word_id] for word_id in ordered_ids]
+        by_position = list(map(frequencies.__getitem__, ordered_ids))
         self._tops: dict[str, array[int]] = {}
         for length in range(1, LONGEST + 1):
             n = keep[length]
-            prefixes = dict.fromkeys(word[:length] for word in ordered if len(word) >= length)
+            # Each word's first letters, in C (a generator costs a Python step per word).
+            prefixes = dict.fromkeys(map(itemgetter(slice(0, length)), ordered))
             start = 0
             for prefix in prefixes:
+                if len(prefix) < length:  # a shorter word: its own prefix is done
+                    continue
                 start = bisect_left(ordered, prefix, start)
                 end = bisect_left(ordered, prefix + "\U0010ffff", start)
                 ids = ordered_ids[start:end]
