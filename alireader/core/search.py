@@ -77,6 +77,7 @@ PHRASE_CHECKS = 512
 """While a query is typed (``prefix_last``), at most this many documents are read for a
 phrase's positions per keystroke; a search of a complete query reads them all."""
 _HEAD_CACHE_SIZE = 16  # runs of complete clauses whose documents are kept (see _evaluate)
+_TERM_CACHE_SIZE = 64  # terms whose documents are kept while the index does not change
 _POSITION_CACHE_SIZE = 64  # anchors whose positions are kept (see SearchIndex._phrase_docs)
 
 
@@ -525,10 +526,11 @@ class SearchIndex:
         if within is not None:
             return self._compute_term(term, within, scope)
         cached = self._compute_term(term)
-        if not cached.partial:
-            self._term_cache[term] = cached
-        else:  # a complete search reads them all
-            self._bounded_terms[term] = cached
+        # A complete search reads a partial phrase again in full: partial ones apart.
+        kept = self._bounded_terms if cached.partial else self._term_cache
+        if len(kept) >= _TERM_CACHE_SIZE:  # a term of a common word holds up to 100k docs
+            kept.clear()
+        kept[term] = cached
         return cached
 
     def _compute_term(
