@@ -308,7 +308,17 @@ def _analyse_run(run: str, initial: bool) -> tuple[_Candidate, ...]:
     for match in TOKEN.finditer(run):
         s, e, word = match.start(), match.end(), match.group()
         first = word[0]
-        if first.islower() and len(word) > 2 and word[1] in "'’":  # d'Ivoire, l'Intérieur
+        if word[:3] in ("al-", "el-") and word[3:4].isupper():
+            tokens.append((s, e, word, False))  # "al-Burhane": part of the name
+        elif (
+            e < len(run)
+            and POSSESSIVE.search(word) is not None
+            and _gazetteer_label(_key(word)) is None
+        ):
+            # "Australia's Foreign Investment Review Board": two names.
+            tokens.append((s, e - 2, word[:-2], False))
+            tokens.append((e - 2, e, "-", True))
+        elif first.islower() and len(word) > 2 and word[1] in "'’":  # d'Ivoire, l'Intérieur
             tokens.append((s, s + 2, word[:2], True))
             tokens.append((s + 2, e, word[2:], False))
         elif (first.islower() and not word[1:2].isupper()) or word == "&":
@@ -360,7 +370,14 @@ def _places_joined(word: str) -> bool:
     if _gazetteer_label(_key(word)) is not None:
         return False
     parts = word.split("-")
-    return len(parts) > 1 and all(_gazetteer_label(_key(part)) == "LOC" for part in parts)
+    return (
+        len(parts) > 1
+        and _key(parts[0]) not in _DIRECTIONS
+        and all(_gazetteer_label(_key(part)) == "LOC" for part in parts)
+    )
+
+
+_DIRECTIONS = frozenset({"nord", "sud", "est", "ouest", "north", "south", "east", "west"})
 
 
 def _joins(
@@ -514,8 +531,10 @@ def _refine(run: str, group: list[_Token], initial: bool) -> list[_Candidate]:
         and not tokens[1][3]
         and not any(_key(t[2]) in _KIND_WORDS for t in tokens)
     ):
-        # "la Polonaise Iga Swiatek": a nationality, then a name.
-        return _refine(run, tokens[:1], initial) + _refine(run, tokens[1:], False)
+        # "la Polonaise Iga Swiatek", "le Suisse Jason Joseph": a nationality, then a name.
+        s, e = tokens[0][0], tokens[0][1]
+        nationality = _Candidate(s, e, (_key(tokens[0][2]),), initial, False, "MISC", _SURE, None)
+        return [nationality, *_refine(run, tokens[1:], False)]
     # A first name after other words starts a new name: "Alibaba Jacques Ma".
     head = _key(tokens[0][2])
     if head not in gz.ORG_HEADS and head not in gz.LOC_HEADS and not titled:
@@ -584,6 +603,13 @@ def _label_alone(
         return made("ORG", _CUE)  # "THW Kiel", "PSV Eindhoven", "FC Nantes": a club
     if len(words) == 1 and "-" in raw and any(part in gz.PLACE_LINKS for part in first.split()):
         return made("LOC", _CUE)  # "Bourg-en-Bresse", "Châlons-sur-Marne"
+    if (
+        len(words) == 2
+        and words[0] in ("La", "Le", "Les")
+        and "-" in words[1]
+        and all(part[:1].isupper() for part in words[1].split("-"))
+    ):
+        return made("LOC", _CUE)  # "La Motte-Servolex", "Le Kremlin-Bicêtre": a town
     if len(words) == 1 and "-" in raw:
         parts = first.split()
         if parts[-1] in gz.COUNTRY_NAMES and _gazetteer_label(parts[0]) is None:
@@ -1135,7 +1161,11 @@ def _headed(text: str, offset: int, run: str, candidates: tuple[_Candidate, ...]
         head, direct = words[-1], True
         if head not in _DIRECT_HEADS:
             return None
-    if head in gz.LANDMARK_HEADS or (direct and head in gz.AWARD_HEADS):
+    if (
+        head in gz.LANDMARK_HEADS
+        or (direct and head in gz.AWARD_HEADS)
+        or (not direct and head in gz.EVENT_HEADS)
+    ):
         return _landmark(text, offset, run, candidates, head=head, direct=direct)
     if head not in gz.INSTITUTION_HEADS:
         return None
@@ -1182,7 +1212,12 @@ def _landmark(
     first = candidates[0] if candidates else None
     if first is None or first.start != 0 or first.label == "":
         return None
-    if not direct and head not in gz.STREET_HEADS and first.label in ("LOC", "ORG"):
+    if (
+        not direct
+        and head not in gz.STREET_HEADS
+        and head not in gz.EVENT_HEADS
+        and first.label in ("LOC", "ORG")
+    ):
         return None  # "la cathédrale de Chartres", "le palais de l'Élysée": the known name
     end = offset + first.end
     if direct:
@@ -1192,7 +1227,7 @@ def _landmark(
     start = text.rfind(head, max(0, offset - 40), offset)
     if start < 0:
         return None
-    label = "MISC" if head in gz.AWARD_HEADS else "LOC"
+    label = "MISC" if head in gz.AWARD_HEADS or head in gz.EVENT_HEADS else "LOC"
     return _Piece(start, end, (), False, False, label, _SURE, _key(text[start:end]), None)
 
 

@@ -345,7 +345,7 @@ _PARTICLE = (
     + r"the|for|&|al|el"
     + r"|bin|ben|ibn)"
 )
-_ELIDED_PARTICLE = r"(?:d|de" + SPACE + r"l)['’]"
+_ELIDED_PARTICLE = r"(?:(?:d|de" + SPACE + r"l)['’]|(?:al|el)-)"  # "d'Ivoire", "al-Assad"
 
 # What may follow a run's first word: more capitalised words, with initials, particles and
 # elided particles between them. Initials first: otherwise "W" of "George W. Bush" would end
@@ -436,7 +436,7 @@ LEADING_NUMBER = re.compile(r"(\d{1,4})" + SPACE + r"$")
 _LOWER_WORD = r"[a-zà-ÿœ][a-zà-ÿœ'’\-]*[a-zà-ÿœ]"
 _ADJECTIVE = (
     r"[a-zà-ÿœ][a-zà-ÿœ\-]*(?:al|ale|aux|el|elle|ique|aire|ien|ienne|ais|aise|ois|oise|if|ive"
-    r"|eur|rice|ier|ière|é|ée|ant|ante|ent|ente|iste|ain|aine|in|ine)s?"
+    r"|eur|rice|ier|ière|é|ée|ant|ante|ent|ente|iste|ain|aine|in|ine|ide)s?"
 )
 ORG_TAIL = re.compile(
     r"(?:"
@@ -483,5 +483,5 @@ ORG_TAIL = re.compile(
 """What follows an organisation's first word in French style: "Agence régionale de santé",
 "Commission de régulation de l'énergie", "Bureau interprofessionnel des vins de Bourgogne"."""
 
-MODEL_NUMBER = re.compile(SPACE + r"(\d{1,3})(?![\d\w%‰€$£]|[-–:]\d|" + SPACE + r"?[\d%‰€$£])")
+MODEL_NUMBER = re.compile(SPACE + r"(\d{1,3})(?![\d\w%‰€$£]|[-–:.,]\d|" + SPACE + r"?[\d%‰€$£])")
 """A small number right after a name: "Ariane 6", "Ligue 1", "Windows 11"."""

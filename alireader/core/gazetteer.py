@@ -435,6 +435,7 @@ ORG_HEADS = keys_of(
     Gendarmerie Brigade Régie Cercle Comptoir Banco Caja Sparkasse Deutsche Instituto
     Universidad Universität Hochschule Tribunale Corte Partido Partito Congrès Congress Senate
     Sénat Cabinet Laboratory Laboratories Hospital Hôpitaux Hospices Centre Institut
+    Forces Programme Armée Front Brigades Garde Mission Corps
     """
 )
 """First words that make a capitalised sequence an organisation ("Banque de ...")."""
@@ -476,7 +477,8 @@ LOC_HEADS = keys_of(
     Île Îles Vallée Val Plateau Forêt Bois Baie Fort Mount Lake River Street Road Square Bay
     Island Islands Valley County Beach Gulf Cape Sea Ocean Province Canton Comté New North
     South East West Upper Lower Nord Sud Saint Sainte San Santa São Sankt Bad Port Puerto
-    Porto Fort Grand Grande Plaine Côte Pointe Anse Presqu'île Massif
+    Porto Fort Grand Grande Plaine Côte Pointe Anse Presqu'île Massif Western Eastern Northern
+    Southern Central Outer Inner
     """
 )
 """First words that make a capitalised sequence a place ("Rue de ...", "Lake ...")."""
@@ -484,7 +486,8 @@ LOC_HEADS = keys_of(
 LOC_SUFFIXES = keys_of(
     "Street Avenue Road Boulevard Square Valley County Island Islands Lake Sea Ocean Canal River"
     " Mountains Mountain Hills Peninsula Strait Desert Coast Falls Bay Gulf Heights Park Square"
-    " Bridge Stadium Arena Airport Station Harbour Harbor Beach Springs Point Head Ness"
+    " Bridge Stadium Arena Airport Station Harbour Harbor Beach Springs Point Head Ness Isles"
+    " Isle Highlands Lowlands"
 )
 
 MISC_HEADS = keys_of(
@@ -492,7 +495,8 @@ MISC_HEADS = keys_of(
     Festival Salon Biennale Trophée Championnat Championnats Marathon Rallye Tournoi Jeux Expo
     Exposition Sommet Journées Fête Mondial Mondiaux Open Masters Coupe Cup Giro
     Vuelta Prix Grand-Prix Opération Loi Traité Accord Pacte Protocole
-    Déclaration Charte Directive Règlement
+    Déclaration Charte Directive Règlement Storm Hurricane Typhoon Cyclone Tempête Ouragan
+    Typhon
     """
 )
 """First words of events, awards and texts: "Festival de ...", "Salon de ...", "Loi ..."."""
@@ -525,6 +529,10 @@ STREET_HEADS = frozenset(
 others, a known place after the head is the place ("la cathédrale de Chartres")."""
 
 AWARD_HEADS = frozenset(str.split("prix trophée médaille"))
+
+EVENT_HEADS = frozenset(str.split("championnat championnats mondiaux jeux coupe festival"))
+"""Lower-case heads of events before "de", "du", "d'" and a name, kept with the head even
+before a place: "les championnats d'Europe", "la coupe de France"."""
 """Lower-case heads of awards, written straight before the name: "le prix Goncourt"."""
 
 # --- Miscellaneous (nationalities, events, languages) ---------------------------------------
@@ -804,7 +812,9 @@ ROLE_WORDS = keys_of(
     lawmaker governor judge lawyer attorney prosecutor professor researcher economist analyst
     coach manager player striker singer actor actress author writer journalist editor head boss
     leader official officer ambassador chancellor candidate adviser advisor counsel strategist
-    partner investor billionaire entrepreneur businessman businesswoman
+    partner investor billionaire entrepreneur businessman businesswoman analysts economists
+    researchers scientists officials executives lawyers strategists engineers traders brokers
+    analystes économistes chercheurs experts dirigeants responsables avocats ingénieurs
     """
 )
 """Words (lower case) that announce a person: "le directeur X", "CEO X"."""

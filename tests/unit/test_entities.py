@@ -477,3 +477,21 @@ def test_clubs_towns_and_bodies_named_after_a_country() -> None:
     assert {("National Gallery", "ORG"), ("Londres", "LOC")} <= found(
         "Le tableau est prêté par la National Gallery de Londres."
     )
+
+
+def test_events_with_a_lower_case_head_and_named_storms() -> None:
+    assert ("championnats d'Europe", "MISC") in found("Il a gagné aux championnats d'Europe.")
+    assert ("Storm Ciara", "MISC") in found("Storm Ciara hit the coast on Sunday.")
+
+
+def test_possessives_arabic_particles_and_directions() -> None:
+    assert {("Canada", "LOC"), ("Competition Bureau", "ORG")} <= found(
+        "The deal needs approval from Canada's Competition Bureau."
+    )
+    assert ("Mohamed al-Kadri", "PER") in found("Le régime de Mohamed al-Kadri est tombé.")
+    assert ("Nord-Kivu", "LOC") in found("Les combats ont repris au Nord-Kivu.")
+    assert ("La Motte-Servolex", "LOC") in found("Un accident a eu lieu à La Motte-Servolex.")
+
+
+def test_a_nationality_before_a_person() -> None:
+    assert {("Suisse", "MISC"), ("Marc Rossi", "PER")} <= found("Il devance le Suisse Marc Rossi.")
