@@ -6,8 +6,9 @@
     python -m benchmarks --parts search,reader
 
 The parts: ``load`` (parsing, loading, ``list --json``: this module), and ``search``,
-``entities``, ``duplicates``, ``reader`` (``benchmarks/<part>.py``, each also runnable alone and
-each printing its own JSON, which is nested here under its name).
+``entities``, ``duplicates``, ``reader``, ``app`` (``benchmarks/<part>.py``, each also runnable
+alone and each printing its own JSON, which is nested here under its name; ``app`` is the whole
+reader cold, warm and after touching files: heavy at 100k, keep it out of CI but a 1k smoke).
 
 Prints one JSON summary on stdout; progress goes to stderr. Every measurement runs in a fresh
 subprocess, reaped with ``os.wait4`` so its peak RSS is its own and not the maximum of every
@@ -220,7 +221,7 @@ def targets(results: list[dict[str, object]]) -> dict[str, object]:
     }
 
 
-PARTS = ("load", "search", "entities", "duplicates", "reader")
+PARTS = ("load", "search", "entities", "duplicates", "reader", "app")
 _PART_TIMEOUT = 4 * 3600
 
 
@@ -240,6 +241,8 @@ def _measure_part(part: str, sizes: tuple[int, ...]) -> object:
         command += [] if 100_000 in sizes else ["--quick"]
     elif part == "reader":
         command += ["--sizes", *(str(n) for n in sizes if n >= 10_000)]
+    elif part == "app":
+        command += ["--sizes", *(str(n) for n in sizes)]
     else:
         command += ["--sizes", listed]
         if part == "search" and max(sizes) >= 100_000:

@@ -11,13 +11,14 @@ single writer thread (:class:`~alireader.ui.persistence.StateWriter`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import queue
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.style import Style
 from textual import work
@@ -36,16 +37,15 @@ from alireader.ui.entities import LABEL_NAMES, EntityExtractor
 
 if TYPE_CHECKING:
     from alireader.config import LoadedSettings
-    from alireader.core.body_pass import BodyRecord
-    from alireader.core.duplicates import Cluster, DuplicateIndex, Sketch
-    from alireader.core.entities import Entity
+    from alireader.core.duplicates import Cluster, DuplicateIndex
     from alireader.core.entity_index import EntityIndex
-    from alireader.core.search import SearchIndex
-    from alireader.ui.indexer import Sink, SummaryQueue
+    from alireader.core.live_search import LiveSearch
+    from alireader.ui.corpus_state import Applied, CachedBodies, CorpusState
+    from alireader.ui.indexer import SummaryQueue
 
 from alireader.ui.glyphs import ASCII_GLYPHS, GLYPHS
 from alireader.ui.library import Library
-from alireader.ui.loader import Batch, load_batches
+from alireader.ui.loader import Batch, FileRecords, load_batches
 from alireader.ui.persistence import StateWriter
 from alireader.ui.screens import HelpScreen, MainScreen, WarningsScreen, help_sections
 from alireader.ui.screens.help import help_title, keymapped_bindings
@@ -53,6 +53,11 @@ from alireader.ui.theming import ThemeSetup, choose_theme, rich_styles, textual_
 from alireader.ui.widgets import ArticleList, ReaderPane, SearchBar
 
 DEFAULT_READING_WIDTH = 80
+STATUS_SECONDS = 10.0
+"""How long the header says what a check of the folder found."""
+RESTAMPS_WORTH_SAVING = 500
+"""Files touched (same content) from which the snapshot is saved again: below, the next start
+hashing them again costs less than writing the snapshot."""
 
 
 def corpus_name(paths: Sequence[Path]) -> str:
@@ -81,6 +86,7 @@ class ReaderApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("R", "reload", "Reload changed files", id="app.reload", show=False),
         Binding(
             "ctrl+p",
             "command_palette",
@@ -110,16 +116,44 @@ class ReaderApp(App[int]):
     class BatchLoaded(Message):
         """A batch of articles was read (posted by the load worker)."""
 
-        def __init__(self, batch: Batch) -> None:
+        def __init__(self, batch: Batch, *, feed: bool = True) -> None:
             super().__init__()
             self.batch = batch
+            self.feed = feed
+            """Hand the summaries to the index worker (not when they come from a snapshot)."""
+
+    class SearchReady(Message):
+        """The search index of a snapshot is live (posted by the load worker)."""
+
+    class ChangesApplied(Message):
+        """The folder was compared with what the indexes hold, and the changes applied."""
+
+        def __init__(self, applied: Applied | None) -> None:
+            super().__init__()
+            self.applied = applied
+
+    class Status(Message):
+        """A few words about the corpus for the header ("checking for changes…")."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class Reset(Message):
+        """The snapshot failed after its list was shown: the corpus is read from scratch."""
+
+    class SnapshotSaved(Message):
+        """The snapshot of the indexes is written (or could not be)."""
 
     class IndexProgress(Message):
         """Bodies indexed for search so far (posted by the index worker)."""
 
-        def __init__(self, done: int, total: int) -> None:
+        def __init__(self, done: int, total: int, *, final: bool = True) -> None:
             super().__init__()
             self.done, self.total = done, total
+            self.final = final
+            """Whether the end of this pass means every index is ready (not so for the pass
+            over changed files: :class:`ChangesApplied` says that)."""
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, ReaderApp.IndexProgress)
@@ -181,8 +215,6 @@ class ReaderApp(App[int]):
         self._initial_keymap = dict(keymap or {})
         self.loaded = asyncio.Event()
         """Set when the whole corpus has been read (tests and benchmarks wait on it)."""
-        self.search_index: SearchIndex | None = None
-        """The search index, created by the index worker, filled as the corpus loads."""
         self.index_ready = asyncio.Event()
         """Set when every body is in the search index (and the entity index)."""
         self.entity_backend = entity_backend
@@ -200,6 +232,18 @@ class ReaderApp(App[int]):
         """Article ID -> its cluster of copies, for the articles that have copies."""
         self.duplicates_ready = asyncio.Event()
         """Set when the clusters are known."""
+        self.search_index: LiveSearch | None = None
+        self.corpus_state: CorpusState | None = None
+        """Everything the indexes know of the corpus, once built or loaded (see
+        :mod:`alireader.ui.corpus_state`); owned by the worker that runs at the time."""
+        self.status = ""
+        """What the header says about the corpus beside the counts ("3 new files")."""
+        self.snapshot_saved = asyncio.Event()
+        """Set when the snapshot is written after indexing or a change (tests, benchmarks)."""
+        self.from_snapshot = False
+        """True when this start's list came from a snapshot."""
+        self._records = FileRecords()
+        self._cached_bodies: CachedBodies | None = None
         self._summaries: SummaryQueue = queue.SimpleQueue()
         self._last_opened: str | None = None
         self._files = (0, 0)
@@ -265,7 +309,6 @@ class ReaderApp(App[int]):
         # After the first paint: the worker's imports and parsing would otherwise compete with
         # it for the interpreter lock, and the user would wait longer to see anything.
         self.call_after_refresh(self.load)
-        self.call_after_refresh(self.index_corpus)
 
     def notify(
         self,
@@ -289,7 +332,9 @@ class ReaderApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load", name="load corpus")
     def load(self) -> None:
-        """Open the state file, then read the corpus, posting each batch to the app."""
+        """Open the state file, then show the corpus: from its snapshot when there is a good
+        one (then check the folder for changes), else read it, posting each batch to the app
+        while the index worker indexes it."""
         from alireader.state import corpus_key
 
         worker = get_current_worker()
@@ -302,34 +347,286 @@ class ReaderApp(App[int]):
         if worker.is_cancelled or not self.post_message(ready):
             writer.close()  # the app is going away before the store was handed over
             return
+        if not self.rebuild and self._load_snapshot(lambda: worker.is_cancelled):
+            return
+        self._cold_load(lambda: worker.is_cancelled)
+
+    def _cold_load(self, cancelled: Callable[[], bool]) -> None:
+        """Read every file (through the article cache), while the index worker indexes."""
+        with contextlib.suppress(RuntimeError):  # the app is closing
+            self.call_from_thread(self.index_corpus)
+        self._records = FileRecords()
         try:
             load_batches(
                 self.paths,
                 lambda batch: self.post_message(self.BatchLoaded(batch)),
-                lambda: worker.is_cancelled,
+                cancelled,
                 interval=self.LOAD_BATCH_INTERVAL,
                 rebuild=self.rebuild,
                 notice=self._post_notice,
+                records=self._records,
             )
         except AlireaderError as error:
             self._post_notice(error.message)
             self.post_message(self.BatchLoaded(Batch(last=True)))
 
+    # -- the snapshot ----------------------------------------------------------------------------
+
+    def _snapshot_settings(self) -> dict[str, object]:
+        from alireader.ui.corpus_state import snapshot_settings
+
+        return snapshot_settings(self.entity_backend, self.duplicate_threshold)
+
+    def _snapshot_file(self) -> tuple[Path, str]:
+        """Where this corpus's snapshot is, and the stamp it must carry."""
+        from alireader.core.snapshot import snapshot_path, snapshot_stamp
+
+        settings = self._snapshot_settings()
+        return snapshot_path(app_paths.cache_dir(), self.paths, settings), snapshot_stamp(settings)
+
+    def _load_snapshot(self, cancelled: Callable[[], bool]) -> bool:
+        """Show the list and make search work from the snapshot, then load the other indexes
+        and apply the folder's changes; False when there is no usable snapshot (the caller
+        reads the corpus instead, after the list is emptied if it was shown)."""
+        from alireader.core.snapshot import SnapshotError, open_snapshot
+        from alireader.ui.corpus_state import SECTIONS, CorpusState
+
+        path, stamp = self._snapshot_file()
+        try:
+            reader = open_snapshot(path, stamp)
+        except SnapshotError as error:
+            self._post_notice(str(error))
+            return False
+        if reader is None:
+            return False
+        self.post_message(self.Status("reading the saved index…"))
+        found: dict[str, Any] = {}
+        try:
+            with reader:
+                for name, value in reader.sections():
+                    if cancelled():
+                        return True
+                    found[name] = value
+                    self._take_section(name, value, found)
+            if tuple(name for name in found if name in SECTIONS) != SECTIONS:
+                reader.discard()
+                raise SnapshotError(
+                    f"The saved index {path} is incomplete; it was discarded and is being rebuilt."
+                )
+        except SnapshotError as error:
+            self._post_notice(str(error))
+            self.post_message(self.Status(""))
+            if "summaries" in found:
+                self.post_message(self.Reset())
+            self.search_index = self.entity_index = self.duplicates = None
+            return False
+        rows, warnings = found["files"]
+        summaries = found["summaries_objects"]
+        self.corpus_state = CorpusState(
+            found["search"],
+            found["entities"],
+            found["duplicates"],
+            rows,
+            warnings,
+            {summary.id: summary for summary in summaries},
+        )
+        self._refresh(cancelled, save=True)
+        return True
+
+    def _take_section(self, name: str, value: Any, found: dict[str, Any]) -> None:
+        """Put a snapshot's section to use as soon as it is read."""
+        from alireader.core.snapshot import summaries_from_rows
+
+        if name == "summaries":
+            rows, warnings = found["files"]
+            summaries = summaries_from_rows(value)
+            found["summaries_objects"] = summaries
+            every = list(warnings) + [w for row in rows for w in row.load_warnings()]
+            batch = Batch(summaries, every, len(rows), len(rows), last=True)
+            self.from_snapshot = True
+            self.post_message(self.BatchLoaded(batch, feed=False))
+        elif name == "search":
+            self._wire_search(value)
+            self.search_index = value
+            self.post_message(self.SearchReady())
+        elif name == "entities":
+            with self.entity_lock:
+                self.entity_index = value
+        elif name == "duplicates":
+            self.duplicates = value
+            self.post_message(self.DuplicatesFound(value.clusters()))
+
+    def _wire_search(self, search: LiveSearch) -> None:
+        """Connect a search index to the entity index and to the bodies."""
+        search.entity_lookup = self._lookup_entities
+        search.set_body_loader(self._body_of)
+
+    def _lookup_entities(self, words: tuple[str, ...], label: str | None, prefix: bool) -> set[str]:
+        with self.entity_lock:
+            index = self.entity_index
+            return set() if index is None else index.match(" ".join(words), label, prefix=prefix)
+
+    def _body_of(self, article_id: str) -> str:
+        """An article's body for a search hit's snippet: from the article cache, else read
+        back from its file."""
+        from alireader.ui.corpus_state import MAX_BYTES, CachedBodies
+
+        index = self.library.index_of(article_id)
+        if index is None:
+            return ""
+        summary = self.library.articles[index]
+        if self._cached_bodies is None:
+            self._cached_bodies = CachedBodies(MAX_BYTES)
+        body = self._cached_bodies.body(summary.path, summary.record)
+        if body is not None:
+            return body
+        article = self.bodies.fetch(summary)
+        return "" if isinstance(article, str) else article.body
+
+    def _save_snapshot(self, state: CorpusState) -> None:
+        """Write the snapshot (in the calling worker thread); a failure is one notice."""
+        from alireader.ui.corpus_state import save_state
+
+        path, stamp = self._snapshot_file()
+        try:
+            save_state(state, path, stamp, self.entity_lock)
+        except Exception as error:  # a full disk, a read-only folder: never a crash
+            reason = error.strerror if isinstance(error, OSError) else None
+            self._post_notice(
+                f"The index could not be saved in {path.parent} ({reason or error}); "
+                "the next start reads the corpus again."
+            )
+        self.post_message(self.SnapshotSaved())
+
+    # -- changes in the folder -------------------------------------------------------------------
+
+    def _refresh(self, cancelled: Callable[[], bool], *, save: bool) -> None:
+        """Compare the folder with the indexes, apply the changes, save them (worker thread)."""
+        from alireader.ui.corpus_state import MAX_BYTES, refresh
+        from alireader.ui.pool import quiet_pool
+
+        state = self.corpus_state
+        if state is None:
+            return
+        self.post_message(self.Status("checking for changes…"))
+        try:
+            applied = refresh(
+                state,
+                self.paths,
+                self.entity_backend,
+                self.entity_lock,
+                cancelled=cancelled,
+                progress=lambda done, total: self.post_message(
+                    self.IndexProgress(done, total, final=False)
+                ),
+                max_bytes=MAX_BYTES,
+                make_pool=quiet_pool,
+                notice=self._post_notice,
+            )
+        except AlireaderError as error:
+            self._post_notice(error.message)
+            self.post_message(self.ChangesApplied(None))
+            return
+        if cancelled():
+            return
+        if applied.changes.any and self.duplicates is not None:
+            self.post_message(self.DuplicatesFound(self.duplicates.clusters()))
+        self.post_message(self.ChangesApplied(applied))
+        if save and (applied.changes.any or len(applied.changes.restamped) > RESTAMPS_WORTH_SAVING):
+            self._save_snapshot(state)
+
+    def action_reload(self) -> None:
+        """Check the folder for new, changed and deleted files now, and apply the changes."""
+        if self.corpus_state is None or not self.index_ready.is_set():
+            self.notify("The corpus is still being indexed; R works once it is done.", timeout=5)
+            return
+        self.index_ready.clear()
+        self.reload_corpus()
+
+    @work(thread=True, exclusive=True, group="index", name="reload corpus")
+    def reload_corpus(self) -> None:
+        """:meth:`action_reload`'s work, in a thread."""
+        worker = get_current_worker()
+        self._refresh(lambda: worker.is_cancelled, save=True)
+
+    def on_reader_app_changes_applied(self, message: ChangesApplied) -> None:
+        """Show what changed: gone articles leave the list, changed ones are redrawn."""
+        applied = message.applied
+        if applied is not None:
+            self.library.remove(applied.removed)
+            self.library.update(applied.updated)
+            self.load_warnings = applied.warnings
+            self.status = applied.changes.describe()
+            if applied.changes.any and isinstance(self.screen_stack[0], MainScreen):
+                if self.main.searching:
+                    self.main.refresh_search()
+                else:
+                    self.main.refilter()
+        else:
+            self.status = ""
+        shown = self.status
+        self.set_timer(STATUS_SECONDS, lambda: self._clear_status(shown))
+        self.index_ready.set()
+        if isinstance(self.screen_stack[0], MainScreen):
+            self.main.show_index_progress(1, 1)
+        self.update_header()
+
+    def _clear_status(self, shown: str) -> None:
+        if self.status == shown:
+            self.status = ""
+            self.update_header()
+
+    def on_reader_app_status(self, message: Status) -> None:
+        """Say what the corpus is doing in the header."""
+        self.status = message.text
+        self.update_header()
+
+    def on_reader_app_search_ready(self, _message: SearchReady) -> None:
+        """Run a query typed before the search index was loaded."""
+        if isinstance(self.screen_stack[0], MainScreen):
+            self.main.refresh_search()
+
+    def on_reader_app_reset(self, _message: Reset) -> None:
+        """Empty the list: the corpus is read again from scratch."""
+        self.library.clear()
+        self.load_warnings = []
+        self.loaded.clear()
+        self.clusters = {}
+        self.duplicates_ready.clear()
+        self.from_snapshot = False
+        self._summaries = queue.SimpleQueue()
+        if isinstance(self.screen_stack[0], MainScreen):
+            self.main.article_list.set_rows([])
+        self.update_header()
+
+    def on_reader_app_snapshot_saved(self, _message: SnapshotSaved) -> None:
+        """Tell waiting tests and benchmarks."""
+        self.snapshot_saved.set()
+
+    # -- indexing a corpus read from its files ----------------------------------------------------
+
     @work(thread=True, exclusive=True, group="index", name="index corpus for search")
     def index_corpus(self) -> None:
-        """Index titles as they load, then every body (see :mod:`alireader.ui.indexer`)."""
-        from alireader.core.search import SearchIndex
-        from alireader.ui.indexer import CorpusFeed, search_sink
+        """Index titles as they load, then every body (see :mod:`alireader.ui.indexer`), then
+        save the snapshot."""
+        from alireader.core.duplicates import DuplicateIndex
+        from alireader.core.entity_index import EntityIndex
+        from alireader.core.live_search import LiveSearch
+        from alireader.ui.corpus_state import CorpusState, sinks
+        from alireader.ui.indexer import CorpusFeed
         from alireader.ui.pool import quiet_pool
 
         worker = get_current_worker()
-        index = SearchIndex()
-        self.search_index = index
-        sinks = [search_sink(index), self._entity_sink(index), self._duplicate_sink()]
+        state = CorpusState(LiveSearch(), EntityIndex(), DuplicateIndex(self.duplicate_threshold))
+        self._wire_search(state.search)
+        self.search_index = state.search
+        with self.entity_lock:
+            self.entity_index = state.entities
+        self.duplicates = state.duplicates
         feed = CorpusFeed(
-            index,
+            state.search,
             self._summaries,
-            sinks=sinks,
+            sinks=sinks(state, self.entity_backend, self.entity_lock),
             rebuild=self.rebuild,
             notice=self._post_notice,
             index_bodies=False,
@@ -339,24 +636,15 @@ class ReaderApp(App[int]):
             lambda done, total: self.post_message(self.IndexProgress(done, total)),
             make_pool=quiet_pool,
         )
-        if finished and self.duplicates is not None:
-            self.post_message(self.DuplicatesFound(self.duplicates.clusters()))
-
-    def _duplicate_sink(self) -> Sink:
-        """The near-duplicate index, fed with each article's sketch made in the body pass."""
-        from alireader.core.analysers import article_sketch
-        from alireader.core.duplicates import DuplicateIndex
-        from alireader.ui.indexer import Sink
-
-        duplicates = DuplicateIndex(self.duplicate_threshold)
-        self.duplicates = duplicates
-
-        def add(records: list[BodyRecord], sketches: list[Sketch]) -> None:
-            for record, sketch in zip(records, sketches, strict=True):
-                if record.id not in duplicates:
-                    duplicates.add_sketch(record.id, sketch)
-
-        return Sink(article_sketch, add)
+        if not finished:
+            return
+        self.post_message(self.DuplicatesFound(state.duplicates.clusters()))
+        records = self._records
+        if records.complete:
+            state.rows, state.warnings = records.rows, records.warnings
+            state.summaries = {summary.id: summary for summary in feed.summaries}
+            self.corpus_state = state
+            self._save_snapshot(state)
 
     def on_reader_app_duplicates_found(self, message: DuplicatesFound) -> None:
         """Mark the copies in the list."""
@@ -365,34 +653,9 @@ class ReaderApp(App[int]):
         if isinstance(self.screen_stack[0], MainScreen):
             self.main.duplicates_found()
 
-    def _entity_sink(self, search: SearchIndex) -> Sink:
-        """The entity index, fed with each article's entities found in the body pass, and
-        asked by the search for ``@name`` and ``per:name`` terms."""
-        from functools import partial
-
-        from alireader.core.analysers import article_entities
-        from alireader.core.entity_index import EntityIndex
-        from alireader.ui.indexer import Sink
-
-        entities = EntityIndex()
-        self.entity_index = entities
-
-        def lookup(words: tuple[str, ...], label: str | None, prefix: bool) -> set[str]:
-            with self.entity_lock:
-                return entities.match(" ".join(words), label, prefix=prefix)
-
-        search.entity_lookup = lookup
-
-        def add(records: list[BodyRecord], found: list[list[Entity]]) -> None:
-            with self.entity_lock:
-                for record, mentions in zip(records, found, strict=True):
-                    entities.add(record.id, mentions)
-
-        return Sink(partial(article_entities, self.entity_backend), add)
-
     def on_reader_app_index_progress(self, message: IndexProgress) -> None:
         """Show the indexing progress; a running search is run again on the fuller index."""
-        if message.done >= message.total:
+        if message.done >= message.total and message.final:
             self.index_ready.set()
         if isinstance(self.screen_stack[0], MainScreen):
             self.main.show_index_progress(message.done, message.total)
@@ -424,12 +687,13 @@ class ReaderApp(App[int]):
         """Add a batch to the library and the list, restoring the last article when it comes."""
         batch = message.batch
         indexes = self.library.extend(batch.summaries)
-        self._summaries.put(batch.summaries)
+        if message.feed:
+            self._summaries.put(batch.summaries)
         self.load_warnings.extend(batch.warnings)
         screen = self.main
         screen.articles_added(indexes)
         self._files = (batch.files_done, batch.files_total)
-        screen.show_progress(batch.files_done, batch.files_total, len(self.library))
+        screen.show_progress(batch.files_done, batch.files_total, self.library.live)
         if self._last_opened is not None:
             index = self.library.index_of(self._last_opened)
             # Only while the user has not moved yet: never yank the cursor away from them.
@@ -437,7 +701,8 @@ class ReaderApp(App[int]):
                 screen.article_list.select_article(index)
                 self._last_opened = None
         if batch.last:
-            self._summaries.put(None)  # the indexer may now read the bodies
+            if message.feed:
+                self._summaries.put(None)  # the indexer may now read the bodies
             self._last_opened = None
             screen.loading_finished()
             if self.load_warnings:
@@ -454,7 +719,7 @@ class ReaderApp(App[int]):
         """Counts in the header: articles, unread, bookmarked, warnings (and the filter)."""
         library = self.library
         parts = [
-            _count(len(library), "article"),
+            _count(library.live, "article"),
             f"{library.unread:,} unread".replace(",", "\u202f"),
             f"{library.bookmarked:,} bookmarked".replace(",", "\u202f"),
         ]
@@ -462,6 +727,8 @@ class ReaderApp(App[int]):
             parts.append(_count(len(self.load_warnings), "warning"))
         if not self.loaded.is_set():
             parts.append("loading…")
+        if self.status:
+            parts.append(self.status)
         if isinstance(self.screen_stack[0], MainScreen) and (shown := self.main.view.describe()):
             parts.append(f"showing {shown}")
         self.sub_title = " · ".join(parts)

@@ -17,7 +17,7 @@ import queue
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alireader.core.body_pass import (
     CHUNK_ARTICLES,
@@ -33,6 +33,10 @@ from alireader.core.cache import Cache, open_cache
 from alireader.core.corpus import DEFAULT_MAX_BYTES, PoolFactory
 from alireader.core.models import ArticleSummary
 from alireader.core.search import SearchIndex
+
+if TYPE_CHECKING:
+    from alireader.core.live_search import LiveSearch
+
 
 Progress = Callable[[int, int], None]
 """Called with ``(bodies indexed, bodies to index)``."""
@@ -52,7 +56,7 @@ class Sink:
     """What the analyser's results are cached under (default: :func:`analyser_name`)."""
 
 
-def search_sink(index: SearchIndex) -> Sink:
+def search_sink(index: SearchIndex | LiveSearch) -> Sink:
     """The search index as a sink: each body's index words are split in the worker processes
     (:func:`alireader.core.analysers.search_words`, most of the cost of indexing a body), so
     the app's process only adds them. Use with ``CorpusFeed(..., index_bodies=False)``."""
@@ -75,7 +79,7 @@ class CorpusFeed:
 
     def __init__(
         self,
-        index: SearchIndex,
+        index: SearchIndex | LiveSearch,
         summaries: SummaryQueue,
         max_bytes: int = DEFAULT_MAX_BYTES,
         sinks: Sequence[Sink] = (),
@@ -99,6 +103,8 @@ class CorpusFeed:
         self.notice = notice
         self._queue = summaries
         self._store: Cache | None = None
+        self.summaries: list[ArticleSummary] = []
+        """Every summary taken from the queue, in order."""
 
     def run(
         self,
@@ -124,6 +130,7 @@ class CorpusFeed:
                 continue
             if batch is None:
                 break
+            self.summaries.extend(batch)
             for summary in batch:
                 self.index.add_metadata(summary.id, summary.title, summary.author, summary.source)
                 requests.append(request_of(summary))

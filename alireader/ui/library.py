@@ -5,7 +5,9 @@ change through :class:`alireader.ui.persistence.StateWriter`. The library holds 
 (:class:`~alireader.core.models.ArticleSummary`: metadata and state key, no body); the reader
 pane reads a body when it shows one. Articles are addressed by their position in
 :attr:`Library.articles` (an ``int``), which never changes once an article is added, so the list
-can hold plain integers for 100k rows.
+can hold plain integers for 100k rows. When the corpus changes under the reader, an article whose
+file changed is replaced at its position, and one whose file went away leaves a *tombstone*: its
+position stays taken but it is never shown again (:meth:`Library.remove`).
 """
 
 from __future__ import annotations
@@ -66,9 +68,55 @@ class Library:
         self._by_id: dict[str, int] = {}
         self.unread = 0
         self.bookmarked = 0
+        self.removed: set[int] = set()
+        """Positions of articles that are gone (tombstones): never visible."""
 
     def __len__(self) -> int:
         return len(self.articles)
+
+    @property
+    def live(self) -> int:
+        """How many articles there are (tombstones not counted)."""
+        return len(self.articles) - len(self.removed)
+
+    def clear(self) -> None:
+        """Forget every article (the marks stay): the corpus is being read from scratch."""
+        self.articles.clear()
+        self.keys.clear()
+        self._by_id.clear()
+        self.removed.clear()
+        self.unread = self.bookmarked = 0
+
+    def _count(self, key: str, sign: int) -> None:
+        self.unread += sign * (key not in self.read_keys)
+        self.bookmarked += sign * (key in self.bookmarked_keys)
+
+    def remove(self, article_ids: Iterable[str]) -> list[int]:
+        """Turn these articles into tombstones; their positions (unknown IDs are skipped)."""
+        gone = []
+        for article_id in article_ids:
+            index = self._by_id.pop(article_id, None)
+            if index is not None:
+                self.removed.add(index)
+                self._count(self.keys[index], -1)
+                gone.append(index)
+        return gone
+
+    def update(self, articles: Sequence[ArticleSummary]) -> tuple[list[int], range]:
+        """Take new versions of articles: one with the ID of a live article replaces it at its
+        position, the others are added at the end. Returns (replaced positions, added)."""
+        replaced, fresh = [], []
+        for article in articles:
+            index = self._by_id.get(article.id)
+            if index is None:
+                fresh.append(article)
+                continue
+            self._count(self.keys[index], -1)
+            self.articles[index] = article
+            self.keys[index] = article.key
+            self._count(article.key, 1)
+            replaced.append(index)
+        return replaced, self.extend(fresh)
 
     def restore(self, read_keys: Iterable[str], bookmarked_keys: Iterable[str]) -> None:
         """Take the marks saved by a previous run (before any article is added)."""
@@ -127,7 +175,10 @@ class Library:
     def visible(self, view: ViewFilter, indexes: Iterable[int] | None = None) -> list[int]:
         """The indexes (of ``indexes``, default all articles) that ``view`` lets through."""
         candidates = range(len(self.articles)) if indexes is None else indexes
+        removed = self.removed
         if not view.active:
+            if removed:
+                return [index for index in candidates if index not in removed]
             return list(candidates)
         read, marked, matches = self.read_keys, self.bookmarked_keys, view.matches
         hidden = view.hidden_copies or ()
@@ -139,4 +190,5 @@ class Library:
             and not (view.bookmarked_only and keys[index] not in marked)
             and (matches is None or index in matches)
             and index not in hidden
+            and index not in removed
         ]

@@ -23,6 +23,8 @@ from alireader.core.models import ArticleSummary, LoadWarning
 
 if TYPE_CHECKING:
     from alireader.core.cache import Cache
+    from alireader.core.corpus import SourceFile
+    from alireader.core.snapshot import FileRow
     from alireader.core.summaries import SummarisedFile
 
 
@@ -38,6 +40,17 @@ class Batch:
     """True on the final batch: loading is over (finished, or stopped by cancellation)."""
 
 
+@dataclass(slots=True)
+class FileRecords:
+    """What a load learnt of the files, for the snapshot (see :func:`load_batches`)."""
+
+    rows: list[FileRow] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)
+    """Discovery's warnings (each file's own are in its row)."""
+    complete: bool = False
+    """True once every file was read (not stopped early)."""
+
+
 def load_batches(
     paths: Sequence[Path],
     emit: Callable[[Batch], None],
@@ -50,6 +63,7 @@ def load_batches(
     cache: bool = True,
     rebuild: bool = False,
     notice: Callable[[str], None] | None = None,
+    records: FileRecords | None = None,
 ) -> None:
     """Summarise every article under ``paths``, calling ``emit`` with each batch (and a last one).
 
@@ -60,6 +74,9 @@ def load_batches(
     (the default), unchanged files come from the persistent cache and the others are stored
     there; ``rebuild`` parses every file again and replaces what it held. What goes wrong with
     the cache is told to ``notice``, a sentence at a time, and loading goes on without it.
+    ``records``, when given, receives discovery's warnings and each file's
+    :class:`~alireader.core.snapshot.FileRow` (its stamp taken before it is read), for the
+    snapshot saved once the corpus is indexed.
     """
     # Imported here, in the worker thread: the parser compiles ~100 regular expressions, which
     # is time the first frame does not have to wait for.
@@ -73,6 +90,10 @@ def load_batches(
     total = len(found.files)
     emit(Batch(warnings=list(found.warnings), files_total=total))  # progress shows at once
     batch = Batch(files_total=total)
+    on_file = None
+    if records is not None:
+        records.warnings = list(found.warnings)
+        on_file = _row_maker(found.files, records.rows)
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(open_cache()) if cache else None
         tell = _teller(store, notice)
@@ -83,8 +104,12 @@ def load_batches(
             files = iter_summaries(found, limit, workers=workers, make_pool=quiet_pool)
         # closing(): stopping early shuts the pool down now, not when the generator is collected.
         stack.enter_context(contextlib.closing(files))
-        batch = _emit_all(files, emit, cancelled, batch, batch_size=batch_size, interval=interval)
+        batch = _emit_all(
+            files, emit, cancelled, batch, batch_size=batch_size, interval=interval, on_file=on_file
+        )
         tell()
+        if records is not None:
+            records.complete = len(records.rows) == total and not cancelled()
     batch.last = True  # the rest, possibly empty: the receiver learns that loading is over
     emit(batch)
 
@@ -97,12 +122,15 @@ def _emit_all(
     *,
     batch_size: int,
     interval: float,
+    on_file: Callable[[SummarisedFile], None] | None = None,
 ) -> Batch:
     """Emit the files' summaries in batches; the batch not yet emitted."""
     total, last = batch.files_total, time.monotonic()
     for done, summarised in enumerate(files, start=1):
         if cancelled():
             break
+        if on_file is not None:
+            on_file(summarised)
         batch.summaries.extend(summarised.summaries)
         batch.warnings.extend(summarised.warnings)
         batch.files_done = done
@@ -112,6 +140,26 @@ def _emit_all(
             batch = Batch(files_done=done, files_total=total)
             last = now
     return batch
+
+
+def _row_maker(
+    files: Sequence[SourceFile], rows: list[FileRow]
+) -> Callable[[SummarisedFile], None]:
+    """What records each summarised file's row. Every stamp is taken now, before any file is
+    read: a file that changes while it is read then has a stamp that no longer matches, and is
+    read again on the next start (never trusted stale)."""
+    from alireader.core.cache import file_stamp
+    from alireader.core.snapshot import file_row
+
+    stamps = {str(source.path): file_stamp(source.path) for source in files}
+
+    def record(summarised: SummarisedFile) -> None:
+        source = summarised.source
+        ids = [summary.id for summary in summarised.summaries]
+        stamp = stamps.get(str(source.path))
+        rows.append(file_row(source, stamp, summarised.content, ids, summarised.warnings))
+
+    return record
 
 
 def _teller(store: Cache | None, notice: Callable[[str], None] | None) -> Callable[[], None]:

@@ -11,7 +11,7 @@ import random
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from alireader.core import cache as cache_module
 from alireader.core import summaries as summaries_module
 from alireader.core.analysers import article_sketch
 from alireader.core.body_pass import (
@@ -402,46 +403,89 @@ def test_a_read_only_cache_file_is_read_and_its_failed_write_told_once(tmp_path:
 # -- concurrency and crashes --------------------------------------------------------------------
 
 
-def _load_repeatedly(folder: str, corpus: str, times: int) -> None:
-    for _ in range(times):
-        with open_cache(Path(folder)) as cache:
-            files = iter_cached_summaries(discover([corpus]), cache, workers=1, rebuild=True)
-            summaries = [s for f in files for s in f.summaries]
-            cached_bodies(summaries, cache)
-            assert cache.usable, cache.notices
+def interleave(*generators: Iterator[Any]) -> list[list[Any]]:
+    """Run the generators a step each in turn until all are done; what each yielded."""
+    results: list[list[Any]] = [[] for _ in generators]
+    running = dict(enumerate(generators))
+    while running:
+        for number, generator in list(running.items()):
+            try:
+                results[number].append(next(generator))
+            except StopIteration:
+                del running[number]
+    return results
 
 
-def test_two_processes_writing_at_once_do_not_corrupt_the_cache(tmp_path: Path) -> None:
+def test_two_instances_writing_in_turn_do_not_corrupt_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two instances on one cache, their loads and body passes interleaved step by step
+    (no timing involved): each replaces what the other stored a moment before, and the cache
+    ends whole and right."""
+    monkeypatch.setattr(summaries_module, "_STORE_EVERY", 3)  # a transaction every 3 files
     corpus = make_corpus(tmp_path / "corpus")
     for number in range(40):
         (corpus / f"extra{number}.txt").write_text(article_text(f"N {number}", number), "utf-8")
     folder = tmp_path / "shared-cache"
-    context = multiprocessing.get_context("spawn")
-    workers = [
-        context.Process(target=_load_repeatedly, args=(str(folder), str(corpus), 4))
-        for _ in range(2)
-    ]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(timeout=120)
-        assert worker.exitcode == 0
+    with open_cache(folder) as one, open_cache(folder) as two:
+        loads = [
+            iter_cached_summaries(discover([corpus]), cache, workers=1, rebuild=True)
+            for cache in (one, two)
+        ]
+        files_one, files_two = interleave(*loads)
+        summaries = [s for f in files_one for s in f.summaries]
+        assert summaries == [s for f in files_two for s in f.summaries]
+        # Body passes in turn, with the second instance re-reading every file in between.
+        requests = [request_of(s) for s in summaries]
+        passes = [
+            iter_cached_bodies(requests, one, workers=1, analysers=ANALYSERS),
+            iter_cached_summaries(discover([corpus]), two, workers=1, rebuild=True),
+            iter_cached_bodies(requests, two, workers=1, analysers=ANALYSERS),
+        ]
+        bodies_one, _, bodies_two = interleave(*passes)
+        assert bodies_one == bodies_two
+        assert one.usable and two.usable
+        assert not one.notices and not two.notices
     with open_cache(folder) as cache:
         assert not cache.notices
         assert cache.connection is not None
         assert cache.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert warm([corpus], cache) == cold([corpus])
         assert len(cache.entries(20 << 20)) == len(discover([corpus]).files)
+        assert cached_bodies(summaries, cache) == [r for chunk in bodies_one for r in chunk]
 
 
-def _write_and_hang(folder: str, corpus: str, started: Any, never: Any) -> None:
+def test_a_write_that_cannot_wait_for_another_instance_is_one_notice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While another instance holds a write transaction, reading goes on (WAL), and a write
+    that cannot get the lock turns the cache off with one notice, never an exception."""
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT_S", 0.0)  # give up at once: no waiting
+    corpus = [make_corpus(tmp_path / "corpus")]
+    with open_cache() as holder:
+        warm(corpus, holder)
+    with open_cache() as holder, open_cache() as other, holder.writing() as writer:
+        assert writer is not None
+        assert other.entries(20 << 20)  # readers are not blocked by the open transaction
+        assert warm(corpus, other) == cold(corpus)
+        with other.writing() as blocked:
+            assert blocked is None
+        assert not other.usable
+        assert len(other.take_notices()) == 1
+        assert warm(corpus, other) == cold(corpus)  # without the cache, still right
+
+
+def _write_and_hang(folder: str, corpus: str, started: Any, never: Any, fingerprint: str) -> None:
+    # The parent's code stamp: another checkout's files may change while the test runs, and
+    # the cache must not take the child for another version.
+    cache_module.code_fingerprint = lambda: fingerprint  # type: ignore[assignment]
     with open_cache(Path(folder)) as cache, cache.writing() as writer:
         assert writer is not None
         for source in discover([corpus]).files:
             writer.store_file(path_key(source.path), 20 << 20, (1, 2, 3), b"h" * 16, b"junk")
         writer.store_result("half-written", b"x" * 100_000)
-        started.set()
-        never.wait()  # killed here, inside the transaction
+        started.send("in the transaction")
+        never.recv()  # killed here, inside the transaction
 
 
 def test_a_writer_killed_mid_transaction_loses_only_its_unfinished_work(tmp_path: Path) -> None:
@@ -449,16 +493,28 @@ def test_a_writer_killed_mid_transaction_loses_only_its_unfinished_work(tmp_path
     with open_cache() as cache:
         before = cache.entries(20 << 20)
     context = multiprocessing.get_context("spawn")
-    started, never = context.Event(), context.Event()
+    # Pipes, not events with timeouts: recv() returns when the child has written, or raises
+    # EOFError at once if it died first, however slow the machine is.
+    started, child_started = context.Pipe(duplex=False)
+    never, child_never = context.Pipe(duplex=False)
     child = context.Process(
-        target=_write_and_hang, args=(str(cache_dir()), str(corpus[0]), started, never)
+        target=_write_and_hang,
+        args=(
+            str(cache_dir()),
+            str(corpus[0]),
+            child_started,
+            never,
+            cache_module.code_fingerprint(),
+        ),
     )
     child.start()
+    child_started.close()
     try:
-        assert started.wait(timeout=120)
+        assert started.recv() == "in the transaction"
     finally:
         os.kill(child.pid or 0, 9)
         child.join()
+    child_never.close()
     assert child.exitcode == -9
     with open_cache() as cache:
         assert cache.usable and not cache.notices

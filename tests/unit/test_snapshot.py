@@ -237,3 +237,19 @@ def test_compare_accounts_for_every_file(
     assert changes.deleted == len(set(before) - set(after))
     assert changes.added == len(set(after) - set(before))
     assert changes.any == bool(changes.removed or changes.read)
+
+
+def test_the_reader_names_its_settings_as_the_article_cache_does() -> None:
+    from functools import partial
+
+    from alireader.core.analysers import article_entities, article_sketch, search_words
+    from alireader.core.body_pass import analyser_name
+    from alireader.core.corpus import DEFAULT_MAX_BYTES
+    from alireader.ui.corpus_state import MAX_BYTES, snapshot_settings
+
+    assert MAX_BYTES == DEFAULT_MAX_BYTES
+    for backend in ("auto", "builtin"):
+        settings = snapshot_settings(backend, 0.8)
+        assert settings["entities"] == analyser_name(partial(article_entities, backend))
+        assert settings["sketch"] == analyser_name(article_sketch)
+        assert settings["search"] == analyser_name(search_words)

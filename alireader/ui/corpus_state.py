@@ -1,0 +1,308 @@
+"""The reader's whole-corpus state, saved as a snapshot and brought up to date with the folder.
+
+:class:`CorpusState` is what the reader knows beyond the list: the files with their stamps, the
+summaries, the search index, the entity index and the near-duplicate index. The index worker
+builds it on a cold start and saves it (:func:`save_state`, a
+:mod:`~alireader.core.snapshot`); a warm start loads it section by section
+(:data:`SECTIONS`), then :func:`refresh` compares it with the folder and applies the changes:
+articles of deleted or changed files leave every index, new and changed files are read (through
+the article cache, in worker processes for many) and added. ``R`` runs :func:`refresh` again.
+
+Everything here runs in a worker thread, never on the event loop; the state is owned by one
+worker at a time (the app starts them one after the other).
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from alireader.core.models import ArticleSummary, LoadWarning
+from alireader.core.snapshot import Changes, FileRow
+
+if TYPE_CHECKING:
+    from alireader.core.body_pass import BodyRecord
+    from alireader.core.corpus import PoolFactory
+    from alireader.core.duplicates import DuplicateIndex, Sketch
+    from alireader.core.entities import Entity
+    from alireader.core.entity_index import EntityIndex
+    from alireader.core.live_search import LiveSearch
+    from alireader.ui.indexer import Progress, Sink, SummaryQueue
+
+SECTIONS = ("files", "summaries", "search", "entities", "duplicates")
+"""The snapshot's sections, in the order they are written and read: the list first, then the
+search, then the rest."""
+
+
+@dataclass(slots=True)
+class CorpusState:
+    """The corpus as the indexes know it (see the module docstring)."""
+
+    search: LiveSearch
+    entities: EntityIndex
+    duplicates: DuplicateIndex
+    rows: list[FileRow] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)
+    """What discovery reported (unreadable folders, broken links); files' own are in rows."""
+    summaries: dict[str, ArticleSummary] = field(default_factory=dict)
+    """Every live article by ID, in list order."""
+
+    def all_warnings(self) -> list[LoadWarning]:
+        """Discovery's warnings, then each file's."""
+        found = list(self.warnings)
+        for row in self.rows:
+            found.extend(row.load_warnings())
+        return found
+
+
+MAX_BYTES = 20 * 1024 * 1024
+"""The per-file size limit the reader loads with (``corpus.DEFAULT_MAX_BYTES``), known here
+without importing the corpus module (and the parser's regular expressions) before the list."""
+
+
+def snapshot_settings(
+    backend: str, threshold: float, max_bytes: int = MAX_BYTES
+) -> dict[str, object]:
+    """The settings a snapshot depends on: the analysers' names as the article cache names
+    them (:func:`alireader.core.body_pass.analyser_name`; the ``auto`` entity backend as it
+    resolves today, so installing spaCy makes the old snapshot foreign), the size limit and
+    the duplicate threshold. Cheap: a warm start computes it before showing anything."""
+    import importlib.util
+
+    from alireader.core.analysers import article_sketch, search_words
+
+    if backend == "auto":
+        if importlib.util.find_spec("spacy") is None:
+            backend = "builtin"  # what spacy_available() would say, without its import
+        else:
+            from alireader.core.entities import spacy_available
+
+            backend = "spacy" if spacy_available() else "builtin"
+    return {
+        "max_bytes": max_bytes,
+        "entities": f"article_entities:{backend}",
+        "sketch": article_sketch.__qualname__,
+        "search": search_words.__qualname__,
+        "threshold": threshold,
+    }
+
+
+def sinks(state: CorpusState, backend: str, lock: threading.Lock) -> list[Sink]:
+    """The body pass's sinks that fill the state's three indexes (the entity index under
+    ``lock``, which searches hold while they read it)."""
+    from alireader.core.analysers import article_entities, article_sketch
+    from alireader.ui.indexer import Sink, search_sink
+
+    entities, duplicates = state.entities, state.duplicates
+
+    def add_entities(records: list[BodyRecord], found: list[list[Entity]]) -> None:
+        with lock:
+            for record, mentions in zip(records, found, strict=True):
+                entities.add(record.id, mentions)
+
+    def add_sketches(records: list[BodyRecord], sketches: list[Sketch]) -> None:
+        for record, sketch in zip(records, sketches, strict=True):
+            if record.id not in duplicates:
+                duplicates.add_sketch(record.id, sketch)
+
+    return [
+        search_sink(state.search),
+        Sink(partial(article_entities, backend), add_entities),
+        Sink(article_sketch, add_sketches),
+    ]
+
+
+def save_state(state: CorpusState, path: Path, stamp: str, lock: threading.Lock) -> None:
+    """Write the state as a snapshot at ``path`` (atomically; raises ``OSError``)."""
+    from alireader.core.snapshot import summary_rows, write_snapshot
+
+    def entities() -> object:
+        with lock:  # held while pickling: a search may read the index meanwhile
+            return _Pickled(state.entities)
+
+    state.search.prepare()  # sorted now, so no search sorts the vocabulary while it is pickled
+    write_snapshot(
+        path,
+        stamp,
+        [
+            ("files", lambda: (state.rows, state.warnings)),
+            ("summaries", lambda: summary_rows(list(state.summaries.values()))),
+            ("search", lambda: state.search),
+            ("entities", entities),
+            ("duplicates", lambda: state.duplicates),
+        ],
+    )
+
+
+class _Pickled:
+    """An object pickled whole, as the section's value (holds the lock only while pickled)."""
+
+    def __init__(self, value: object) -> None:
+        import pickle
+
+        self.data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __reduce__(self) -> tuple[Callable[[bytes], object], tuple[bytes]]:
+        import pickle
+
+        return pickle.loads, (self.data,)
+
+
+@dataclass(slots=True)
+class Applied:
+    """What :func:`refresh` changed, for the list (see ``ReaderApp.ChangesApplied``)."""
+
+    changes: Changes
+    removed: list[str] = field(default_factory=list)
+    """IDs of articles gone (not replaced by an article of the same ID)."""
+    updated: list[ArticleSummary] = field(default_factory=list)
+    """New and changed articles."""
+    warnings: list[LoadWarning] = field(default_factory=list)
+    """Every load warning now."""
+
+
+def refresh(
+    state: CorpusState,
+    paths: Sequence[Path],
+    backend: str,
+    lock: threading.Lock,
+    *,
+    cancelled: Callable[[], bool],
+    progress: Progress,
+    max_bytes: int,
+    make_pool: PoolFactory | None = None,
+    notice: Callable[[str], None] | None = None,
+) -> Applied:
+    """Compare the state with the folder now and apply the changes to every index.
+
+    Raises :class:`alireader.errors.CorpusError` when a path is gone. On cancellation the
+    state may hold some of the changes (the snapshot is then not saved: the next start checks
+    again).
+    """
+    from alireader.core.cache import file_stamp, open_cache
+    from alireader.core.corpus import Discovery, UniqueIds, discover
+    from alireader.core.snapshot import compare, file_row
+    from alireader.core.summaries import iter_cached_summaries, iter_summaries
+    from alireader.ui.indexer import CorpusFeed
+
+    found = discover(paths)
+    changes = compare(state.rows, found)
+    for number, stamp in changes.restamped.items():
+        row = state.rows[number]
+        state.rows[number] = FileRow(
+            row.path, row.id, row.kind, row.root, stamp, row.content, row.articles, row.warnings
+        )
+    applied = Applied(changes)
+    state.warnings = list(found.warnings)
+    if not changes.any:
+        applied.warnings = state.all_warnings()
+        return applied
+    gone = [article for n in changes.removed for article in state.rows[n].articles]
+    removed_rows = set(changes.removed)
+    kept = [row for n, row in enumerate(state.rows) if n not in removed_rows]
+    state.search.remove(gone)
+    with lock:
+        for article_id in gone:
+            state.entities.remove(article_id)
+    state.duplicates.discard(gone)
+
+    # Read the new and changed files, stamps first (as in a cold load).
+    stamps = {str(source.path): file_stamp(source.path) for source in changes.read}
+    taken = UniqueIds()
+    for row in kept:
+        for article_id in row.articles:
+            taken.claim(article_id)
+    fresh: list[ArticleSummary] = []
+    new_rows: list[FileRow] = []
+    discovery = Discovery(files=list(changes.read))
+    with open_cache() as cache:
+        files = (
+            iter_cached_summaries(discovery, cache, max_bytes, make_pool=make_pool)
+            if cache.usable
+            else iter_summaries(discovery, max_bytes, make_pool=make_pool)
+        )
+        for summarised in files:
+            summaries = [
+                _unique(s, taken, summarised.source, max_bytes) for s in summarised.summaries
+            ]
+            fresh.extend(summaries)
+            new_rows.append(
+                file_row(
+                    summarised.source,
+                    stamps.get(str(summarised.source.path)),
+                    summarised.content,
+                    [s.id for s in summaries],
+                    summarised.warnings,
+                )
+            )
+        if notice is not None:
+            for text in cache.take_notices():
+                notice(text)
+    summaries_queue: SummaryQueue = queue.SimpleQueue()
+    summaries_queue.put(fresh)
+    summaries_queue.put(None)
+    feed = CorpusFeed(
+        state.search,
+        summaries_queue,
+        max_bytes,
+        sinks(state, backend, lock),
+        notice=notice,
+        index_bodies=False,
+    )
+    feed.run(cancelled, progress, make_pool=make_pool)
+
+    state.rows = kept + new_rows
+    again = {s.id for s in fresh}
+    applied.removed = [article_id for article_id in gone if article_id not in again]
+    for article_id in applied.removed:
+        state.summaries.pop(article_id, None)
+    for summary in fresh:
+        state.summaries[summary.id] = summary
+    applied.updated = fresh
+    applied.warnings = state.all_warnings()
+    return applied
+
+
+def _unique(summary: ArticleSummary, taken: Any, source: Any, max_bytes: int) -> ArticleSummary:
+    """``summary`` with an ID no live article has (claimed like a cold load would), and the
+    state key that follows from it."""
+    from dataclasses import replace
+
+    from alireader.core.keys import article_key
+    from alireader.core.reopen import open_file
+
+    final = taken.claim(summary.id, source)
+    if final == summary.id:
+        return summary
+    # Renamed (rare: a new file whose ID another file has): the key needs the body's digest.
+    article = open_file(summary.path, max_bytes).article(summary.record)
+    body = article.body if article is not None else ""
+    return replace(summary, id=final, key=article_key(final, body))
+
+
+class CachedBodies:
+    """Bodies of search hits for their snippets, read from the article cache (where the body
+    pass stored them) rather than parsed again from the files: a hit's row is drawn on the
+    event loop, and a query shows a screenful of them. One cache connection per thread."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self._local = threading.local()
+
+    def body(self, path: str, record: int | None) -> str | None:
+        """The stored body of the article, or None when the cache does not have it."""
+        from alireader.core.body_pass import BODY_PART, RECORD_NONE
+        from alireader.core.cache import open_cache, path_key
+
+        cache = getattr(self._local, "cache", None)
+        if cache is None:
+            cache = self._local.cache = open_cache()
+            cache.take_notices()  # told by the loader already
+        number = RECORD_NONE if record is None else record
+        stored = cache.part(path_key(path), self.max_bytes, number, BODY_PART)
+        return None if stored is None else stored.decode("utf-8", "surrogatepass")

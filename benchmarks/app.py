@@ -1,0 +1,246 @@
+"""Whole-app figures: cold start, warm start from the snapshot, and a warm start after touching
+100 files, each in a fresh process over the same cache folder.
+
+    python -m benchmarks.app                  # the generated 100k corpus
+    python -m benchmarks.app --sizes 1000     # a smoke run (what CI may run, never 100k)
+    python -m benchmarks.app --corpus DIR
+
+Each run is a child process (``--child``) running the reader headless; it reports events on a
+pipe as ``name seconds`` lines, seconds from the moment the parent started it (so imports and
+the interpreter start count, as for a user):
+
+* first_frame: after the first paint.
+* list_usable: every article is in the list (``ReaderApp.loaded``).
+* search_working: a search for a common word returns hits (the index is live, titles at least
+  on a cold start, everything on a warm one).
+* index_ready: every index built (search bodies, entities, copies) and, on a warm start, the
+  folder checked and its changes applied (``ReaderApp.index_ready``).
+* saved: the snapshot written (cold start, or a warm start that found changes).
+* keystroke p50/p95: queries typed into the search bar a character at a time with every index
+  live, time until the ranked results are in the list.
+* peak RSS of the app process and of its largest child (ru_maxrss), CPU seconds of the app and
+  its children (user + system), the load average before and after.
+
+Targets (issue 8): warm start to a usable list and working search under 2 s; cold full
+indexing of 100k under 3 minutes; peak RSS under 2 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+_TYPED = ("marche", "gouvernemnt francais", "title:economie", "@paris")
+_TOUCHED = 100
+
+
+def _child(corpus: Path, signal_fd: int) -> None:
+    started = float(os.environ["ALIREADER_BENCH_T0"])
+    out = os.fdopen(signal_fd, "w", buffering=1)
+
+    def report(name: str, value: float | None = None) -> None:
+        out.write(f"{name} {time.time() - started if value is None else value:.6f}\n")
+
+    import asyncio
+
+    from alireader.ui.app import ReaderApp
+
+    class Measured(ReaderApp):
+        def on_mount(self) -> None:
+            super().on_mount()
+            self.call_after_refresh(self._painted)
+
+        def _painted(self) -> None:
+            report("first_frame")
+            self.run_worker(self._measure(), exclusive=False)
+
+        async def _next_frame(self) -> None:
+            painted = asyncio.Event()
+            self.call_after_refresh(painted.set)
+            await painted.wait()
+
+        async def _measure(self) -> None:
+            await self.loaded.wait()
+            report("list_usable")
+            report("articles", float(self.library.live))
+            while True:
+                index = self.search_index
+                if index is not None and index.search("marche", 5).hits:
+                    break
+                await self._next_frame()
+            report("search_working")
+            report("from_snapshot", float(self.from_snapshot))
+            await self.index_ready.wait()
+            report("index_ready")
+            if not self.from_snapshot or "new" in self.status or "changed" in self.status:
+                await self.snapshot_saved.wait()
+                report("saved")
+            report("changes_" + (self.status or "none").replace(" ", "_"), 0.0)
+            await self._keystrokes()
+            self_usage = resource.getrusage(resource.RUSAGE_SELF)
+            report("peak_rss_mb", self_usage.ru_maxrss / 1024)
+            report("cpu_s", self_usage.ru_utime + self_usage.ru_stime)
+            self.exit()
+
+        async def _keystrokes(self) -> None:
+            screen = self.main
+            applied = asyncio.Event()
+            original = screen._apply_search
+
+            def apply(text: str, result: Any, keep: int | None) -> None:
+                original(text, result, keep)
+                if text == screen.query_text:
+                    applied.set()
+
+            screen._apply_search = apply  # type: ignore[method-assign]
+            screen.search_bar.focus()
+            times = []
+            for query in _TYPED:
+                for end in range(1, len(query) + 1):
+                    if not query[:end].strip():
+                        continue
+                    applied.clear()
+                    start = time.perf_counter()
+                    screen.search_bar.value = query[:end]
+                    await applied.wait()
+                    times.append(time.perf_counter() - start)
+                screen.search_bar.value = ""
+                await self._next_frame()
+            ordered = sorted(times)
+            report("keystroke_p50_ms", statistics.median(ordered) * 1000)
+            report("keystroke_p95_ms", ordered[int(len(ordered) * 0.95)] * 1000)
+
+    Measured([corpus]).run(headless=True)
+    # The pool's workers have been joined: their figures are in RUSAGE_CHILDREN now.
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    report("children_peak_rss_mb", children.ru_maxrss / 1024)
+    report("children_cpu_s", children.ru_utime + children.ru_stime)
+
+
+def _run(corpus: Path, home: Path, timeout: float) -> dict[str, float]:
+    read_fd, write_fd = os.pipe()
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": f"{home}/data",
+        "XDG_CONFIG_HOME": f"{home}/config",
+        "XDG_CACHE_HOME": f"{home}/cache",
+        "TEXTUAL_ANIMATIONS": "none",
+        "ALIREADER_BENCH_T0": repr(time.time()),
+    }
+    command = [sys.executable, "-m", "benchmarks.app", "--child", "--corpus", str(corpus)]
+    command += ["--signal-fd", str(write_fd)]
+    child = subprocess.Popen(
+        command, env=env, pass_fds=(write_fd,), stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, cwd=Path(__file__).resolve().parent.parent,
+    )  # fmt: skip
+    os.close(write_fd)
+    results: dict[str, float] = {}
+    with os.fdopen(read_fd) as events:
+        for line in events:
+            name, value = line.split()
+            results[name] = float(value)
+    try:
+        child.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+    return results
+
+
+def _figures(run: dict[str, float]) -> dict[str, Any]:
+    keep = (
+        "first_frame", "list_usable", "search_working", "index_ready", "saved",
+        "keystroke_p50_ms", "keystroke_p95_ms", "peak_rss_mb", "children_peak_rss_mb",
+        "cpu_s", "children_cpu_s", "articles",
+    )  # fmt: skip
+    figures: dict[str, Any] = {name: round(run[name], 3) for name in keep if name in run}
+    figures["changes"] = next(
+        (
+            name.removeprefix("changes_").replace("_", " ")
+            for name in run
+            if name.startswith("changes_")
+        ),
+        None,
+    )
+    return figures
+
+
+def _touch(corpus: Path, count: int) -> dict[Path, tuple[int, int]]:
+    """Set the modification time of ``count`` files spread over the corpus to now (same
+    content); their former times, to put back."""
+    files = sorted(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
+    step = max(1, len(files) // count)
+    former = {}
+    for path in files[::step][:count]:
+        info = path.stat()
+        former[path] = (info.st_atime_ns, info.st_mtime_ns)
+        os.utime(path)
+    return former
+
+
+def measure_app(corpus: Path, timeout: float = 3600) -> dict[str, Any]:
+    """Cold start, warm start, warm start after touching 100 files, on ``corpus``."""
+    result: dict[str, Any] = {"corpus": str(corpus)}
+    former: dict[Path, tuple[int, int]] = {}
+    with tempfile.TemporaryDirectory(prefix="alireader-app-bench-") as home:
+        for name in ("cold", "warm", f"warm_after_touching_{_TOUCHED}"):
+            if name.startswith("warm_after"):
+                former = _touch(corpus, _TOUCHED)
+            load_before = os.getloadavg()[0]
+            wall = time.perf_counter()
+            run = _run(corpus, Path(home), timeout)
+            figures = _figures(run)
+            figures["wall_s"] = round(time.perf_counter() - wall, 2)
+            figures["load_average_1m"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
+            result[name] = figures
+            print(f"[app] {corpus.name} {name}: {json.dumps(figures)}", file=sys.stderr)
+        for path, times in former.items():  # the generated corpus is shared: put it back
+            os.utime(path, ns=times)
+        snapshots = list(Path(home, "cache", "alireader").glob("snapshot-*.bin"))
+        result["snapshot_mb"] = round(sum(p.stat().st_size for p in snapshots) / 2**20, 1)
+        cache = Path(home, "cache", "alireader", "cache.sqlite3")
+        result["article_cache_mb"] = (
+            round(cache.stat().st_size / 2**20, 1) if cache.exists() else None
+        )
+    warm = result["warm"]
+    cold = result["cold"]
+    result["targets"] = {
+        "warm_list_and_search_under_2s": warm.get("search_working", 99) < 2.0,
+        "cold_index_under_180s": cold.get("index_ready", 1e9) < 180,
+        "peak_rss_under_2gb": max(r.get("peak_rss_mb", 0) for r in (cold, warm)) < 2048,
+    }
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures as JSON (see the module docstring)."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.app")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100_000])
+    parser.add_argument("--corpus", type=Path, action="append")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--signal-fd", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        _child(args.corpus[0], args.signal_fd)
+        return 0
+    corpora: list[Path] = list(args.corpus or [])
+    if not corpora:
+        from benchmarks.generate import ensure_corpus
+
+        corpora = [ensure_corpus(n) for n in args.sizes]
+    figures = {corpus.name: measure_app(corpus) for corpus in corpora}
+    print(json.dumps(figures, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
