@@ -31,12 +31,12 @@ from alireader.core.entity_patterns import (
     CAPITALISED,
     DIGIT_TRIGGER,
     ELISION,
-    INNER_CAPITAL,
     LEADING_NUMBER,
     LOWER_INITIAL_RUN,
     MODEL_NUMBER,
+    NAME_SCAN,
     NEXT_WORDS,
-    NUMBER_WORD_BEFORE,
+    NUMBER_WORDS,
     NUMERIC_AT_DIGIT,
     NUMERIC_AT_OTHER,
     ORG_TAIL,
@@ -68,9 +68,16 @@ class Entity:
 
 _TRIGGER_WORDS = CALENDAR_FORMS | SCALE_WORDS
 _ASCII_DIGITS = frozenset("0123456789")
+_SPACES = frozenset(" \u00a0\u202f\u2009")
 
 
-def extract_numeric(text: str) -> list[Entity]:
+def _words_of(text: str) -> list[str]:
+    """The words of ``text`` split at spaces and at the punctuation glued to them (for set
+    tests: which calendar, scale or work nouns occur at all)."""
+    return text.replace(",", " ").replace(".", " ").replace("'", " ").replace("’", " ").split()
+
+
+def extract_numeric(text: str, words: list[str] | None = None) -> list[Entity]:
     """The dates, amounts of money and percentages of ``text``, in order.
 
     :data:`~alireader.core.entity_patterns.NUMERIC` is tried only where one can start (a
@@ -86,17 +93,16 @@ def extract_numeric(text: str) -> list[Entity]:
                     starts[index] = at
                     break
     # Intersecting with the list of words is faster than building their set.
-    words = text.replace(",", " ").replace(".", " ").replace("'", " ").replace("’", " ").split()
+    if words is None:
+        words = _words_of(text)
     found_words = _TRIGGER_WORDS.intersection(words)  # one pass over the words for both kinds
     for word in found_words.difference(SCALE_WORDS):
         starts.extend(_word_positions(text, word))
     for scale in found_words.intersection(SCALE_WORDS):
         for at in _word_positions(text, scale):
-            number = NUMBER_WORD_BEFORE.search(text, max(0, at - 12), at)
-            if number is not None and (
-                number.start() == 0 or not text[number.start() - 1].isalnum()
-            ):
-                starts.append(number.start())
+            number = _number_word_before(text, at)
+            if number >= 0:
+                starts.append(number)
     starts.sort()
     found: list[Entity] = []
     end = -1
@@ -109,6 +115,25 @@ def extract_numeric(text: str) -> list[Entity]:
             found.append(Entity(start, match.end(), match.lastgroup or "DATE", match.group()))
             end = match.end()
     return found
+
+
+def _number_word_before(text: str, at: int) -> int:
+    """Where a number word ("deux", "a") written just before ``at`` (one space between) starts,
+    or -1: "deux milliards", "a billion". What NUMBER_WORD_BEFORE finds, without a regex
+    search over the window (which tried every alternative at every position)."""
+    space = at - 1
+    if space < 1 or text[space] not in _SPACES:
+        return -1
+    start = space
+    while start > 0 and space - start < 12 and text[start - 1].isalpha():
+        start -= 1
+    if (
+        start < space
+        and (start == 0 or not text[start - 1].isalnum())
+        and text[start:space].lower() in NUMBER_WORDS
+    ):
+        return start
+    return -1
 
 
 def _word_positions(text: str, word: str) -> list[int]:
@@ -1084,12 +1109,18 @@ def _coordinate(text: str, pieces: list[_Piece]) -> None:
 def _runs(text: str) -> list[tuple[int, str]]:
     """The capitalised runs of ``text`` with where they start, in order, with those whose first
     word has a lower-case initial ("eBay", "iPhone")."""
-    runs = [(match.start(), match.group()) for match in CAPITALISED.finditer(text)]
-    if INNER_CAPITAL.search(text) is None:
+    runs: list[tuple[int, str]] = []
+    inner: list[int] = []
+    for match in NAME_SCAN.finditer(text):
+        if match.lastgroup is None:
+            runs.append((match.start(), match.group()))
+        else:
+            inner.append(match.start())
+    if not inner:
         return runs
     spans = [(start, start + len(run)) for start, run in runs]
-    for match in INNER_CAPITAL.finditer(text):
-        at = match.start() - 1
+    for capital in inner:
+        at = capital - 1
         if at and text[at - 1].isalpha():
             at -= 1
         if _overlaps(spans, at, at + 1):
@@ -1278,14 +1309,18 @@ def _works(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def extract_names(text: str, numeric: list[Entity] | None = None) -> list[Entity]:
+def extract_names(
+    text: str, numeric: list[Entity] | None = None, words: list[str] | None = None
+) -> list[Entity]:
     """The people, organisations, places and other names of ``text`` (built-in rules), never
     overlapping the ``numeric`` entities (computed when not given)."""
+    if words is None:
+        words = _words_of(text)
     if numeric is None:
-        numeric = extract_numeric(text)
+        numeric = extract_numeric(text, words)
     pieces: list[_Piece] = []
     nothing = _NOTHING
-    works = _works(text) if ("«" in text or "“" in text or '"' in text) else []
+    works = [] if _WORK_NOUNS.isdisjoint(words) else _works(text)
     for offset, run in _runs(text):
         if run in nothing:
             continue  # "Le", "Mais", "C'est": no name wherever it stands
@@ -1392,8 +1427,9 @@ def clear_caches() -> None:
 def extract(text: str) -> list[Entity]:
     """The entities of ``text`` with the built-in rules: sorted, never overlapping, each
     ``text[start:end]``, on word boundaries."""
-    numeric = extract_numeric(text)
-    merged = numeric + extract_names(text, numeric)
+    words = _words_of(text)
+    numeric = extract_numeric(text, words)
+    merged = numeric + extract_names(text, numeric, words)
     merged.sort(key=_start_of)
     return merged
 

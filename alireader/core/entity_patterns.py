@@ -323,6 +323,8 @@ SCALE_WORDS = frozenset(
 """Words an amount written with a number word has: "deux milliards d'euros"."""
 NUMBER_WORD_BEFORE = re.compile(r"(?i:" + _NUMBER_WORD + r")" + SPACE + r"$")
 """A number word just before a scale or currency word."""
+NUMBER_WORDS = frozenset(_NUMBER_WORD[3:-1].split("|"))
+"""The number words of :data:`NUMBER_WORD_BEFORE` (lower case)."""
 
 # --- Capitalised sequences ---------------------------------------------------------------------
 
@@ -390,13 +392,37 @@ CAPITALISED = re.compile(
 """A run of capitalised words on one line, with the particles and connectors names have
 ("Banque de France", "Côte d'Ivoire", "Procter & Gamble", "George W. Bush")."""
 
-INNER_CAPITAL = re.compile(_UP + r"(?:(?<=(?<![\w])[a-z].)|(?<=(?<![\w])[a-z]{2}.))(?=[a-zà-ÿ]{2})")
+_INNER = r"(?:(?<=(?<![\w])[a-z].)|(?<=(?<![\w])[a-z]{2}.))(?=[a-zà-ÿ]{2})"
+INNER_CAPITAL = re.compile(_UP + _INNER)
 """The inner capital of a brand written with a lower-case initial ("eBay", "iPhone"): scanned
 for apart from :data:`CAPITALISED` so that run keeps skipping to capitals at C speed. Two
 lower-case letters must follow it, which leaves out units ("kWh", "mAh")."""
 
 LOWER_INITIAL_RUN = re.compile(r"[a-z]{1,2}" + _UP + _CAP_WORD_REST + _RUN_TAIL)
 """A run of capitalised words whose first word has a lower-case initial ("eBay France")."""
+
+NAME_SCAN = re.compile(
+    _UP
+    + r"(?:(?<![\w].)(?:\.(?="
+    + SPACE
+    + _UP
+    + r")"
+    + SPACE
+    + r"(?:"
+    + _INITIAL
+    + SPACE
+    + r")*"
+    + _CAP_WORD
+    + r"|"
+    + _CAP_WORD_REST
+    + r")"
+    + _RUN_TAIL
+    + r"|(?P<inner>"
+    + _INNER
+    + r"))"
+)
+""":data:`CAPITALISED` and :data:`INNER_CAPITAL` in one scan: a match is a run, or (group
+``inner``) the inner capital of a brand. One pass over the capitals instead of two."""
 
 TOKEN = re.compile(r"[^ \u00a0\u202f\u2009]+")
 """A token of a capitalised run (the run's words, particles and initials)."""
