@@ -185,6 +185,7 @@ class ReaderApp(App[int]):
         entity_backend: str = "auto",
         duplicate_threshold: float = 0.8,
         rebuild: bool = False,
+        max_display_kb: int = 1024,
     ) -> None:
         """Read the corpus under ``paths``; ``state_path`` defaults to the XDG data dir.
 
@@ -192,8 +193,10 @@ class ReaderApp(App[int]):
         ``keymap`` (binding id -> keys) must already be validated; ``ascii_only`` draws marks
         and borders with ASCII characters; ``entity_backend`` and ``duplicate_threshold``
         are the ``entities.backend`` and ``duplicates.threshold`` settings; ``rebuild`` reads
-        every file again instead of trusting the article cache (``--rebuild``).
+        every file again instead of trusting the article cache (``--rebuild``);
+        ``max_display_kb`` is ``reader.max_display_kb`` (see the reader pane).
         """
+        self.max_display_kb = max_display_kb
         themes = themes or choose_theme(None, None, os.environ, None)
         super().__init__(ansi_color=themes.ansi_color)
         self.themes = themes
@@ -256,7 +259,9 @@ class ReaderApp(App[int]):
 
     def get_default_screen(self) -> Screen[object]:
         """The main screen is the default screen."""
-        return MainScreen(self.library, self.reading_width, self.bodies)
+        return MainScreen(
+            self.library, self.reading_width, self.bodies, max_display_kb=self.max_display_kb
+        )
 
     def _install_themes(self, themes: ThemeSetup) -> None:
         # Only alireader's themes: Textual's own lack the styles the reader needs (read marks,
@@ -852,6 +857,7 @@ def run_reader(
         entity_backend=settings.entities.backend,
         duplicate_threshold=settings.duplicates.threshold,
         rebuild=rebuild,
+        max_display_kb=settings.reader.max_display_kb,
     )
     result = app.run()
     return int(result or app.return_code or 0)

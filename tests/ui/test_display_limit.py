@@ -42,7 +42,6 @@ def _corpus(tmp_path: Path) -> Path:
 
 async def _open_long(app: ReaderApp, pilot: object) -> None:
     await wait_loaded(pilot)  # type: ignore[arg-type]
-    app.main.reader.max_display_bytes = LIMIT_KB * 1024
     await pilot.press("j")  # type: ignore[attr-defined]
     await wait_reader(pilot)  # type: ignore[arg-type]
 
@@ -50,10 +49,11 @@ async def _open_long(app: ReaderApp, pilot: object) -> None:
 async def test_a_long_article_is_cut_with_a_notice_until_shown_anyway(
     make_app: AppFactory, tmp_path: Path
 ) -> None:
-    app = make_app([_corpus(tmp_path)])
+    app = make_app([_corpus(tmp_path)], max_display_kb=LIMIT_KB)  # reader.max_display_kb
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_long(app, pilot)
         reader = app.main.reader
+        assert reader.max_display_bytes == LIMIT_KB * 1024
         shown = _body(app)
         assert reader.cut is not None and reader.cut.shown_bytes <= LIMIT_KB * 1024
         assert "Paragraphe 0 :" in shown and "DERNIERMOT" not in shown
@@ -75,7 +75,7 @@ async def test_a_long_article_is_cut_with_a_notice_until_shown_anyway(
 async def test_the_show_anyway_key_can_be_remapped_and_the_notice_names_it(
     make_app: AppFactory, tmp_path: Path
 ) -> None:
-    app = make_app([_corpus(tmp_path)], keymap={"reader.show_full": "A"})
+    app = make_app([_corpus(tmp_path)], keymap={"reader.show_full": "A"}, max_display_kb=LIMIT_KB)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_long(app, pilot)
         assert "Press A to show all of it.]" in _body(app)
@@ -90,10 +90,9 @@ async def test_the_show_anyway_key_can_be_remapped_and_the_notice_names_it(
 async def test_a_short_article_has_no_notice_and_no_show_anyway(
     make_app: AppFactory, tmp_path: Path
 ) -> None:
-    app = make_app([_corpus(tmp_path)])
+    app = make_app([_corpus(tmp_path)], max_display_kb=LIMIT_KB)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
-        app.main.reader.max_display_bytes = LIMIT_KB * 1024
         await wait_reader(pilot)
         reader = app.main.reader
         assert reader.summary is not None and reader.summary.title == "Un court article"
