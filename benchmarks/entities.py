@@ -41,8 +41,8 @@ from alireader.core.entities import LABELS, Entity, backend, extract, spacy_avai
 from alireader.core.text import count_words
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "entities_eval"
-PARTS = ("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3", "heldout4")
-TUNING_PARTS = ("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3")
+PARTS = ("dev", "dev2", "dev3", "dev4", "heldout", "heldout2", "heldout3", "heldout4")
+TUNING_PARTS = ("dev", "dev2", "dev3", "dev4", "heldout", "heldout2", "heldout3")
 """The parts whose errors may be listed: heldout4 is scored, never read for tuning."""
 _MARK = re.compile(r"\[\[([A-Z]+):(.+?)\]\]")
 

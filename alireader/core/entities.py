@@ -651,6 +651,11 @@ def _label_alone(
             return made(None, 0.0, "PER")
         if _TOWN_ENDING.search(first) is not None:
             return made(None, 0.0, "LOC")  # "Flamanville", "Wissembourg": a town's name
+        if "-" in raw and (
+            first.startswith(("saint ", "sainte "))
+            or any(_gazetteer_label(part) == "LOC" for part in first.split())
+        ):
+            return made(None, 0.0, "LOC")  # "Lézignan-Corbières", "Saint-Quay": a town
     return made(None, 0.0)
 
 
@@ -1058,6 +1063,7 @@ def _number_led(text: str, pieces: list[_Piece]) -> None:
                 piece.label, piece.confidence = "ORG", _CUE
 
 
+_OPEN_BRACKET = frozenset({" (", "\u00a0(", "("})
 _COORDINATION = frozenset({"et", "and", "ou", "or", "&", "/", "-"})
 _COORDINATED_PARTICLES = frozenset(
     {
@@ -1087,6 +1093,17 @@ def _coordinate(text: str, pieces: list[_Piece]) -> None:
     "Bangor" takes the label its neighbours are sure of."""
     previous: _Piece | None = None
     for piece in pieces:
+        if (
+            previous is not None
+            and previous.label == "ORG"
+            and piece.confidence <= _GUESS
+            and piece.label != ""
+            and len(piece.caps) == 1
+            and text[previous.end : piece.start] in _OPEN_BRACKET
+            and text[piece.end : piece.end + 1] == ")"
+        ):
+            # "Fédération nationale de l'immobilier (Fnaim)": its short name.
+            piece.label, piece.confidence = "ORG", _CUE
         if piece.label and previous is not None and previous.label:
             guessed, sure = piece.confidence <= _GUESS, previous.confidence > _GUESS
             other_way = previous.confidence <= _GUESS < piece.confidence

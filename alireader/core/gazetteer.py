@@ -847,7 +847,7 @@ LOC_PREPOSITIONS = keys_of(
 LOC_CUES = keys_of(
     """
     ville capitale commune région département province pays village quartier banlieue
-    habitants habitant habitante riverains originaire natif native résidents barrage
+    habitants habitant habitante riverains originaire natif native résidents barrage sommet
     métropole agglomération localité île îles état usine site port aéroport gare campus
     environs plage vallée massif mont col lac fleuve rivière baie golfe désert forêt canton
     arrondissement préfecture sous-préfecture diocèse bourg hameau station rue avenue

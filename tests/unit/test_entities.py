@@ -495,3 +495,9 @@ def test_possessives_arabic_particles_and_directions() -> None:
 
 def test_a_nationality_before_a_person() -> None:
     assert {("Suisse", "MISC"), ("Marc Rossi", "PER")} <= found("Il devance le Suisse Marc Rossi.")
+
+
+def test_a_short_name_in_brackets_after_an_organisation() -> None:
+    assert ("Fnopa", "ORG") in found(
+        "La Fédération nationale des opticiens amateurs (Fnopa) proteste."
+    )
