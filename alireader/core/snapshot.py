@@ -9,20 +9,24 @@ what changed (:func:`compare`).
 
 File layout (all integers little-endian)::
 
-    preamble   magic "ALRSNAP1", format version (u32), total length (u64),
+    preamble   magic "ALRSNAP2", format version (u32), total length (u64),
                stamp length (u32), section count (u32), stamp (UTF-8 JSON),
                BLAKE2b-128 of everything above
     section*   name length (u16), name (UTF-8), payload length (u64),
-               BLAKE2b-256 of the name and payload, payload (a pickle)
+               BLAKE2b-256 of the name, length and block table,
+               payload (a pickle), block table (BLAKE2b-128 of each MiB of the payload)
 
 Nothing is unpickled before its bytes are checked: the preamble's digest and stamp (the
 alireader version, the code that made it and the settings that shape it, see
-:func:`snapshot_stamp`), the total length (a truncated copy fails at once), then each section's
-digest just before that section is unpickled. A file that fails any check is deleted and reported
-as a :class:`SnapshotError` whose message is the one notice to show. Writes go to a temporary file
-in the same folder, are flushed to disk and renamed over the old one (:func:`os.replace`), so a
-reader sees the old snapshot or the new one, never half of one; two instances writing at once
-leave one of the two whole.
+:func:`snapshot_stamp`), the total length (a truncated copy fails at once), each section's block
+table, then each block of the payload just before the unpickler is given it. The blocks are read
+and hashed by a second thread ahead of the unpickler (hashing releases the interpreter lock), so
+checking a 500 MB search index costs little more than unpickling it. A file that fails any check
+is deleted and reported as a :class:`SnapshotError` whose message is the one notice to show (an
+object half-built from the blocks before a bad one is dropped, never returned). Writes go to a
+temporary file in the same folder, are flushed to disk and renamed over the old one
+(:func:`os.replace`), so a reader sees the old snapshot or the new one, never half of one; two
+instances writing at once leave one of the two whole.
 """
 
 from __future__ import annotations
@@ -32,8 +36,10 @@ import hashlib
 import json
 import os
 import pickle
+import queue
 import struct
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,13 +53,15 @@ if TYPE_CHECKING:
     # time a warm start does not have before its list is shown.
     from alireader.core.corpus import Discovery, SourceFile
 
-MAGIC: Final = b"ALRSNAP1"
-FORMAT_VERSION: Final = 1
+MAGIC: Final = b"ALRSNAP2"
+FORMAT_VERSION: Final = 2
 _PREAMBLE = struct.Struct("<8sIQII")
 _SECTION = struct.Struct("<H")
 _PAYLOAD = struct.Struct("<Q32s")
 _HEADER_DIGEST = 16
 _BLOCK = 1 << 20
+_BLOCK_DIGEST = 16
+_AHEAD = 24  # blocks checked ahead of the unpickler (MiB held at most)
 
 
 class SnapshotError(Exception):
@@ -85,25 +93,52 @@ def snapshot_path(
 # --- writing -----------------------------------------------------------------------------------
 
 
-def _section_digest(name: bytes) -> Any:
-    """The hash of a section: its name first, so a changed name fails the check too."""
-    digest = hashlib.blake2b(digest_size=32, person=b"alireader-snaps")
-    digest.update(_SECTION.pack(len(name)) + name)
-    return digest
+def _table_digest(name: bytes, length: int, table: bytes) -> bytes:
+    """What a section's header holds: the hash of its name, length and block table."""
+    digest = hashlib.blake2b(digest_size=32, person=b"alireader-snapt")
+    digest.update(_SECTION.pack(len(name)) + name + length.to_bytes(8, "little") + table)
+    return digest.digest()
 
 
-class _HashingWriter:
-    """A write-only file wrapper that counts and hashes what goes through it."""
+def _block_digest(number: int, block: bytes | bytearray | memoryview) -> bytes:
+    digest = hashlib.blake2b(digest_size=_BLOCK_DIGEST, person=b"alireader-snapb")
+    digest.update(number.to_bytes(8, "little"))
+    digest.update(block)
+    return digest.digest()
 
-    def __init__(self, handle: IO[bytes], name: bytes) -> None:
+
+class _BlockWriter:
+    """A write-only file wrapper that hashes what goes through it, block by block."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
         self.handle = handle
-        self.digest = _section_digest(name)
         self.length = 0
+        self.table = bytearray()
+        self._block = bytearray()
 
     def write(self, data: bytes | bytearray | memoryview) -> int:
-        self.digest.update(data)
-        self.length += len(data)
-        return self.handle.write(data)
+        view = memoryview(data).cast("B")
+        written = len(view)
+        while view:
+            room = _BLOCK - len(self._block)
+            self._block += view[:room]
+            view = view[room:]
+            if len(self._block) == _BLOCK:
+                self._flush()
+        self.length += written
+        return written
+
+    def _flush(self) -> None:
+        number = len(self.table) // _BLOCK_DIGEST
+        self.table += _block_digest(number, self._block)
+        self.handle.write(self._block)
+        self._block = bytearray()
+
+    def finish(self) -> bytes:
+        """Write the last, partial block; the block table."""
+        if self._block:
+            self._flush()
+        return bytes(self.table)
 
 
 def write_snapshot(
@@ -125,11 +160,14 @@ def write_snapshot(
                 handle.write(_SECTION.pack(len(encoded)) + encoded)
                 slot = handle.tell()
                 handle.write(b"\0" * _PAYLOAD.size)
-                writer = _HashingWriter(handle, encoded)
+                writer = _BlockWriter(handle)
                 pickle.dump(make(), writer, protocol=pickle.HIGHEST_PROTOCOL)
+                table = writer.finish()
+                handle.write(table)
                 end = handle.tell()
                 handle.seek(slot)
-                handle.write(_PAYLOAD.pack(writer.length, writer.digest.digest()))
+                digest = _table_digest(encoded, writer.length, table)
+                handle.write(_PAYLOAD.pack(writer.length, digest))
                 handle.seek(end)
             total = handle.tell()
             head = _PREAMBLE.pack(MAGIC, FORMAT_VERSION, total, len(stamp_bytes), len(sections))
@@ -196,25 +234,28 @@ class SnapshotReader:
                 encoded = _read(handle, size)
                 length, digest = _PAYLOAD.unpack(_read(handle, _PAYLOAD.size))
                 start = handle.tell()
-                if start + length > self._total:
+                blocks = -(-length // _BLOCK)
+                end = start + length + blocks * _BLOCK_DIGEST
+                if end > self._total:
                     raise _Short
-                found = _section_digest(encoded)
-                remaining = length
-                while remaining:
-                    block = handle.read(min(_BLOCK, remaining))
-                    if not block:
-                        raise _Short
-                    found.update(block)
-                    remaining -= len(block)
-                if found.digest() != digest:
+                handle.seek(start + length)
+                table = _read(handle, blocks * _BLOCK_DIGEST)
+                if _table_digest(encoded, length, table) != digest:
                     raise self._fail("damaged (a checksum does not match)")
-                handle.seek(start)
-                value = pickle.load(handle)  # checked above: the bytes written by alireader
-                if handle.tell() != start + length:
+                stream = _CheckedStream(handle.fileno(), start, length, table)
+                try:
+                    value = pickle.load(stream)  # each block checked before it is read
+                    complete = stream.position == length
+                finally:
+                    stream.close()
+                if not complete:
                     raise self._fail("damaged (a section has the wrong length)")
+                handle.seek(end)
                 name = encoded.decode()
             except _Short:
                 raise self._fail("cut short") from None
+            except _Mismatch:
+                raise self._fail("damaged (a checksum does not match)") from None
             except SnapshotError:
                 raise
             except Exception as error:  # a well-hashed pickle that still fails: never trusted
@@ -228,6 +269,100 @@ class SnapshotReader:
 
 class _Short(Exception):
     """Fewer bytes than announced."""
+
+
+class _Mismatch(Exception):
+    """A block whose hash is not the one recorded."""
+
+
+class _CheckedStream:
+    """The payload of a section as a file for :func:`pickle.load`, handing out only blocks
+    whose hash matches the table; a thread reads and checks the blocks ahead."""
+
+    def __init__(self, fd: int, start: int, length: int, table: bytes) -> None:
+        self.position = 0
+        self._length = length
+        self._buffer = memoryview(b"")
+        self._blocks: queue.Queue[bytes | BaseException | None] = queue.Queue(_AHEAD)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._check, args=(fd, start, length, table), daemon=True
+        )
+        self._thread.start()
+
+    def _check(self, fd: int, start: int, length: int, table: bytes) -> None:
+        for number in range(len(table) // _BLOCK_DIGEST):
+            if self._stop.is_set():
+                return
+            size = min(_BLOCK, length - number * _BLOCK)
+            try:
+                block = os.pread(fd, size, start + number * _BLOCK)
+            except OSError as error:
+                self._blocks.put(error)
+                return
+            expected = table[number * _BLOCK_DIGEST : (number + 1) * _BLOCK_DIGEST]
+            if len(block) != size:
+                self._blocks.put(_Short())
+                return
+            if _block_digest(number, block) != expected:
+                self._blocks.put(_Mismatch())
+                return
+            self._blocks.put(block)
+        self._blocks.put(None)
+
+    def _fill(self) -> bool:
+        item = self._blocks.get()
+        if isinstance(item, BaseException):
+            raise item
+        if item is None:
+            self._blocks.put(None)  # stays at the end
+            return False
+        self._buffer = memoryview(item)
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` checked bytes (all that is left when negative)."""
+        wanted = self._length - self.position if size < 0 else size
+        parts = []
+        while wanted > 0:
+            if not self._buffer and not self._fill():
+                break
+            part = self._buffer[:wanted]
+            self._buffer = self._buffer[len(part) :]
+            parts.append(part)
+            wanted -= len(part)
+        data = b"".join(parts)
+        self.position += len(data)
+        return data
+
+    def readinto(self, target: bytearray | memoryview) -> int:
+        """Fill ``target`` with checked bytes; how many."""
+        data = self.read(len(target))
+        memoryview(target).cast("B")[: len(data)] = data
+        return len(data)
+
+    def readline(self) -> bytes:
+        """Checked bytes up to a newline (pickle asks for lines in old protocols only)."""
+        parts = []
+        while True:
+            if not self._buffer and not self._fill():
+                break
+            view = self._buffer
+            end = bytes(view).find(b"\n")
+            take = len(view) if end < 0 else end + 1
+            parts.append(self.read(take))
+            if end >= 0:
+                break
+        return b"".join(parts)
+
+    def close(self) -> None:
+        """Stop the checking thread (the unpickler is done or failed)."""
+        self._stop.set()
+        while self._thread.is_alive():
+            try:
+                self._blocks.get_nowait()  # make room: the thread may wait to put a block
+            except queue.Empty:
+                self._thread.join(0.05)
 
 
 def _read(handle: IO[bytes], size: int) -> bytes:

@@ -443,11 +443,11 @@ class ReaderApp(App[int]):
         from alireader.core.snapshot import summaries_from_rows
 
         if name == "summaries":
-            rows, warnings = found["files"]
-            summaries = summaries_from_rows(value)
+            rows, warnings, files = value
+            summaries = summaries_from_rows(rows)
             found["summaries_objects"] = summaries
-            every = list(warnings) + [w for row in rows for w in row.load_warnings()]
-            batch = Batch(summaries, every, len(rows), len(rows), last=True)
+            every = [LoadWarning(path, message) for path, message in warnings]
+            batch = Batch(summaries, every, files, files, last=True)
             self.from_snapshot = True
             self.post_message(self.BatchLoaded(batch, feed=False))
         elif name == "search":

@@ -34,9 +34,9 @@ if TYPE_CHECKING:
     from alireader.core.live_search import LiveSearch
     from alireader.ui.indexer import Progress, Sink, SummaryQueue
 
-SECTIONS = ("files", "summaries", "search", "entities", "duplicates")
-"""The snapshot's sections, in the order they are written and read: the list first, then the
-search, then the rest."""
+SECTIONS = ("summaries", "search", "files", "entities", "duplicates")
+"""The snapshot's sections, in the order they are written and read: the list first (with the
+load warnings and the number of files), then the search, then the rest."""
 
 
 @dataclass(slots=True)
@@ -119,7 +119,7 @@ def sinks(state: CorpusState, backend: str, lock: threading.Lock) -> list[Sink]:
 
 def save_state(state: CorpusState, path: Path, stamp: str, lock: threading.Lock) -> None:
     """Write the state as a snapshot at ``path`` (atomically; raises ``OSError``)."""
-    from alireader.core.snapshot import summary_rows, write_snapshot
+    from alireader.core.snapshot import write_snapshot
 
     def entities() -> object:
         with lock:  # held while pickling: a search may read the index meanwhile
@@ -130,13 +130,21 @@ def save_state(state: CorpusState, path: Path, stamp: str, lock: threading.Lock)
         path,
         stamp,
         [
-            ("files", lambda: (state.rows, state.warnings)),
-            ("summaries", lambda: summary_rows(list(state.summaries.values()))),
+            ("summaries", lambda: _list_section(state)),
             ("search", lambda: state.search),
+            ("files", lambda: (state.rows, state.warnings)),
             ("entities", entities),
             ("duplicates", lambda: state.duplicates),
         ],
     )
+
+
+def _list_section(state: CorpusState) -> tuple[object, ...]:
+    """What the list needs: the summaries, every load warning, the number of files."""
+    from alireader.core.snapshot import summary_rows
+
+    warnings = [(warning.path, warning.message) for warning in state.all_warnings()]
+    return summary_rows(list(state.summaries.values())), warnings, len(state.rows)
 
 
 class _Pickled:
