@@ -27,6 +27,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache as _once
@@ -283,21 +284,6 @@ class Cache:
                     found.setdefault((file_id, record), {})[part] = value
         return found
 
-    def part(self, path: bytes, max_bytes: int, record: int, part: str) -> bytes | None:
-        """One stored part of one article, by its file's :func:`path_key` (None: not stored).
-
-        Two indexed look-ups: quick enough to read a search hit's body when it is drawn."""
-        if self.connection is None:
-            return None
-        with self._guard():
-            row = self.connection.execute(
-                "SELECT a.value FROM files AS f JOIN articles AS a ON a.file_id = f.id "
-                "WHERE f.path = ? AND f.max_bytes = ? AND a.record = ? AND a.part = ?",
-                (path, max_bytes, record, part),
-            ).fetchone()
-            return None if row is None else bytes(row[0])
-        return None
-
     # -- corpus-wide results -----------------------------------------------------------------
 
     def result(self, name: str) -> bytes | None:
@@ -357,6 +343,68 @@ class Writer:
         self.connection.execute(
             "INSERT OR REPLACE INTO results (name, value) VALUES (?, ?)", (name, value)
         )
+
+
+_PART_QUERY = (
+    "SELECT a.value FROM files AS f JOIN articles AS a ON a.file_id = f.id "
+    "WHERE f.path = ? AND f.max_bytes = ? AND a.record = ? AND a.part = ?"
+)
+
+
+class PartReader:
+    """Reads single stored parts (a search hit's body, say) from any thread, never writing:
+    a read-only connection, opened on first use, that never waits on a writer (WAL) and
+    never changes the file, so it is safe to call while drawing the screen. Any failure,
+    or a cache made by another version, means None from then on."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self._directory = directory
+        self._connection: sqlite3.Connection | None = None
+        self._failed = False
+        self._lock = threading.Lock()
+
+    def part(self, path: bytes, max_bytes: int, record: int, part: str) -> bytes | None:
+        """The stored ``part`` of an article, by its file's :func:`path_key`; None if absent."""
+        with self._lock:
+            if self._failed:
+                return None
+            try:
+                connection = self._connection or self._open()
+                if connection is None:
+                    return None
+                row = connection.execute(_PART_QUERY, (path, max_bytes, record, part)).fetchone()
+            except sqlite3.Error:
+                self._failed = True
+                return None
+            return None if row is None else bytes(row[0])
+
+    def _open(self) -> sqlite3.Connection | None:
+        directory = self._directory
+        if directory is None:
+            from alireader.paths import cache_dir
+
+            directory = cache_dir()
+        path = directory / FILE_NAME
+        if not path.exists():
+            self._failed = True
+            return None
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=1.0)
+        row = connection.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
+        if row is None or row[0] != cache_version():
+            connection.close()
+            self._failed = True
+            return None
+        self._connection = connection
+        return connection
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            if self._connection is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._connection.close()
+                self._connection = None
 
 
 # -- opening ---------------------------------------------------------------------------------

@@ -462,7 +462,11 @@ class ReaderApp(App[int]):
             self.post_message(self.DuplicatesFound(value.clusters()))
 
     def _wire_search(self, search: LiveSearch) -> None:
-        """Connect a search index to the entity index and to the bodies."""
+        """Connect a search index to the entity index and to the bodies (in a worker)."""
+        from alireader.ui.corpus_state import MAX_BYTES, CachedBodies
+
+        if self._cached_bodies is None:
+            self._cached_bodies = CachedBodies(MAX_BYTES)
         search.entity_lookup = self._lookup_entities
         search.set_body_loader(self._body_of)
 
@@ -474,15 +478,12 @@ class ReaderApp(App[int]):
     def _body_of(self, article_id: str) -> str:
         """An article's body for a search hit's snippet: from the article cache, else read
         back from its file."""
-        from alireader.ui.corpus_state import MAX_BYTES, CachedBodies
-
         index = self.library.index_of(article_id)
         if index is None:
             return ""
         summary = self.library.articles[index]
-        if self._cached_bodies is None:
-            self._cached_bodies = CachedBodies(MAX_BYTES)
-        body = self._cached_bodies.body(summary.path, summary.record)
+        cached = self._cached_bodies
+        body = None if cached is None else cached.body(summary.path, summary.record)
         if body is not None:
             return body
         article = self.bodies.fetch(summary)
@@ -494,7 +495,7 @@ class ReaderApp(App[int]):
 
         path, stamp = self._snapshot_file()
         try:
-            save_state(state, path, stamp, self.entity_lock)
+            save_state(state, path, stamp)
         except Exception as error:  # a full disk, a read-only folder: never a crash
             reason = error.strerror if isinstance(error, OSError) else None
             self._post_notice(
@@ -599,7 +600,8 @@ class ReaderApp(App[int]):
         self.clusters = {}
         self.duplicates_ready.clear()
         self.from_snapshot = False
-        self._summaries = queue.SimpleQueue()
+        # The summary queue stays: a snapshot's batch never went into it, and the index worker
+        # about to start may already hold it.
         if isinstance(self.screen_stack[0], MainScreen):
             self.main.article_list.set_rows([])
         self.update_header()

@@ -117,13 +117,12 @@ def sinks(state: CorpusState, backend: str, lock: threading.Lock) -> list[Sink]:
     ]
 
 
-def save_state(state: CorpusState, path: Path, stamp: str, lock: threading.Lock) -> None:
-    """Write the state as a snapshot at ``path`` (atomically; raises ``OSError``)."""
-    from alireader.core.snapshot import write_snapshot
+def save_state(state: CorpusState, path: Path, stamp: str) -> None:
+    """Write the state as a snapshot at ``path`` (atomically; raises ``OSError``).
 
-    def entities() -> object:
-        with lock:  # held while pickling: a search may read the index meanwhile
-            return _Pickled(state.entities)
+    Call it from the worker that fills the state: the indexes are pickled while searches may
+    read them, which is safe because nothing else changes them meanwhile."""
+    from alireader.core.snapshot import write_snapshot
 
     state.search.prepare()  # sorted now, so no search sorts the vocabulary while it is pickled
     write_snapshot(
@@ -133,7 +132,7 @@ def save_state(state: CorpusState, path: Path, stamp: str, lock: threading.Lock)
             ("summaries", lambda: _list_section(state)),
             ("search", lambda: state.search),
             ("files", lambda: (state.rows, state.warnings)),
-            ("entities", entities),
+            ("entities", lambda: state.entities),
             ("duplicates", lambda: state.duplicates),
         ],
     )
@@ -145,20 +144,6 @@ def _list_section(state: CorpusState) -> tuple[object, ...]:
 
     warnings = [(warning.path, warning.message) for warning in state.all_warnings()]
     return summary_rows(list(state.summaries.values())), warnings, len(state.rows)
-
-
-class _Pickled:
-    """An object pickled whole, as the section's value (holds the lock only while pickled)."""
-
-    def __init__(self, value: object) -> None:
-        import pickle
-
-        self.data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def __reduce__(self) -> tuple[Callable[[bytes], object], tuple[bytes]]:
-        import pickle
-
-        return pickle.loads, (self.data,)
 
 
 @dataclass(slots=True)
@@ -296,21 +281,21 @@ def _unique(summary: ArticleSummary, taken: Any, source: Any, max_bytes: int) ->
 class CachedBodies:
     """Bodies of search hits for their snippets, read from the article cache (where the body
     pass stored them) rather than parsed again from the files: a hit's row is drawn on the
-    event loop, and a query shows a screenful of them. One cache connection per thread."""
+    event loop, and a query shows a screenful of them. The connection is read-only and never
+    waits for a writer (:class:`alireader.core.cache.PartReader`)."""
 
     def __init__(self, max_bytes: int) -> None:
+        """Make it in a worker thread: the imports are not for the event loop to wait on."""
+        from alireader.core.body_pass import BODY_PART, RECORD_NONE
+        from alireader.core.cache import PartReader, path_key
+
         self.max_bytes = max_bytes
-        self._local = threading.local()
+        self._reader = PartReader()
+        self._key = path_key
+        self._part, self._no_record = BODY_PART, RECORD_NONE
 
     def body(self, path: str, record: int | None) -> str | None:
         """The stored body of the article, or None when the cache does not have it."""
-        from alireader.core.body_pass import BODY_PART, RECORD_NONE
-        from alireader.core.cache import open_cache, path_key
-
-        cache = getattr(self._local, "cache", None)
-        if cache is None:
-            cache = self._local.cache = open_cache()
-            cache.take_notices()  # told by the loader already
-        number = RECORD_NONE if record is None else record
-        stored = cache.part(path_key(path), self.max_bytes, number, BODY_PART)
+        number = self._no_record if record is None else record
+        stored = self._reader.part(self._key(path), self.max_bytes, number, self._part)
         return None if stored is None else stored.decode("utf-8", "surrogatepass")

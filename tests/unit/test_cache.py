@@ -650,3 +650,24 @@ def test_whatever_happens_to_the_files_a_cached_load_is_a_fresh_one(
                         for r in chunk
                     ]
                 assert not cache.notices
+
+
+def test_the_part_reader_reads_bodies_without_waiting_or_writing(tmp_path: Path) -> None:
+    from alireader.core.body_pass import BODY_PART, RECORD_NONE
+    from alireader.core.cache import PartReader
+
+    corpus = filled_cache(tmp_path)
+    summaries, _ = cold(corpus)
+    first = summaries[0]
+    expected = next(r.body for r in iter_bodies([request_of(first)], workers=1) for r in r)
+    database = cache_dir() / FILE_NAME
+    before = database.stat().st_mtime_ns
+    reader = PartReader()
+    with open_cache() as writer_cache, writer_cache.writing() as writer:
+        assert writer is not None  # another instance is writing meanwhile
+        stored = reader.part(path_key(first.path), 20 << 20, RECORD_NONE, BODY_PART)
+        assert stored is not None and stored.decode("utf-8", "surrogatepass") == expected
+        assert reader.part(path_key("/nowhere.txt"), 20 << 20, RECORD_NONE, BODY_PART) is None
+    reader.close()
+    assert database.stat().st_mtime_ns == before
+    assert PartReader(tmp_path / "no-cache-here").part(b"x", 1, -1, "body") is None
