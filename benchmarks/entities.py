@@ -15,9 +15,9 @@ Pipeline: what the reader does after loading (``alireader/ui/app.py``): the body
 (:func:`~alireader.core.body_pass.iter_bodies`) over the corpus's summaries with the entity
 analyser, in worker processes, the index filled in this process; wall time and this process's
 CPU time. Quality: precision, recall and F1 per label on the hand-annotated articles of
-``tests/data/entities_eval`` (exact span and exact label): ``dev`` (used while writing the
-rules), ``heldout`` and ``heldout2`` (each written after a round, then used for the next), and
-``heldout3`` (written before the third round, never tuned on: ``--errors`` refuses it); the
+``tests/data/entities_eval`` (exact span and exact label): ``dev`` to ``dev4`` and ``heldout``
+to ``heldout3`` (each written, scored once, then tuned on in a later round), and ``heldout4``
+(written before the fourth round, never tuned on: ``--errors`` refuses it); the
 spaCy backend beside the built-in when it is installed.
 Prints one JSON document on stdout; progress goes to stderr.
 """
