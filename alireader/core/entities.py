@@ -217,6 +217,10 @@ _EXTENSIBLE_TWO = frozenset(
 )
 
 
+_EXTENSIBLE_KEYS = _EXTENSIBLE | _EXTENSIBLE_TWO
+_TAIL_HEADS = gz.ORG_HEADS | gz.MISC_HEADS
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     """A possible name inside a capitalised run, with what its own words say about it.
@@ -896,7 +900,13 @@ def _classify(
     names are made consistent afterwards anyway, see :func:`_resolve`)."""
     if piece.label == "":
         return
-    if _extend(text, piece):
+    # _extend's own tests, cheapest first, before paying for the call.
+    end = piece.end
+    if (
+        text[end + 1 : end + 2].isdigit()
+        or piece.key in _EXTENSIBLE_KEYS
+        or (len(piece.caps) == 1 and piece.caps[0] in _TAIL_HEADS)
+    ) and _extend(text, piece):
         return
     if piece.label is not None and piece.confidence >= _SURE:
         if piece.label == "PER" and not piece.titled and len(piece.caps) > 1:
