@@ -124,6 +124,7 @@ def save_state(state: CorpusState, path: Path, stamp: str) -> None:
     read them, which is safe because nothing else changes them meanwhile."""
     from alireader.core.snapshot import write_snapshot
 
+    _remove_stale_temporaries(path)
     state.search.prepare()  # sorted now, so no search sorts the vocabulary while it is pickled
     write_snapshot(
         path,
@@ -136,6 +137,22 @@ def save_state(state: CorpusState, path: Path, stamp: str) -> None:
             ("duplicates", lambda: state.duplicates),
         ],
     )
+
+
+STALE_TEMPORARY_S = 3600.0
+"""A temporary snapshot this old was left by an instance killed while saving (one still
+saving touches its file every few seconds)."""
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    import contextlib
+    import os
+    import time
+
+    for temporary in path.parent.glob(f"{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if time.time() - temporary.stat().st_mtime > STALE_TEMPORARY_S:
+                os.unlink(temporary)
 
 
 def _list_section(state: CorpusState) -> tuple[object, ...]:

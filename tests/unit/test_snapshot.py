@@ -253,3 +253,25 @@ def test_the_reader_names_its_settings_as_the_article_cache_does() -> None:
         assert settings["entities"] == analyser_name(partial(article_entities, backend))
         assert settings["sketch"] == analyser_name(article_sketch)
         assert settings["search"] == analyser_name(search_words)
+
+
+def test_saving_removes_only_temporaries_left_long_ago(tmp_path: Path) -> None:
+    from alireader.core.duplicates import DuplicateIndex
+    from alireader.core.entity_index import EntityIndex
+    from alireader.core.live_search import LiveSearch
+    from alireader.ui.corpus_state import CorpusState, save_state
+
+    path = tmp_path / "snapshot-x.bin"
+    old, fresh = tmp_path / "snapshot-x.bin.abc.tmp", tmp_path / "snapshot-x.bin.def.tmp"
+    old.write_bytes(b"killed while saving")
+    fresh.write_bytes(b"another instance saving now")
+    os.utime(old, (1, 1))
+    save_state(CorpusState(LiveSearch(), EntityIndex(), DuplicateIndex()), path, STAMP)
+    assert not old.exists() and fresh.exists()
+    assert [name for name, _ in read(path)] == [
+        "summaries",
+        "search",
+        "files",
+        "entities",
+        "duplicates",
+    ]
