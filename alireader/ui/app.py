@@ -60,6 +60,12 @@ RESTAMPS_WORTH_SAVING = 500
 hashing them again costs less than writing the snapshot."""
 
 
+def _now() -> float:
+    import time
+
+    return time.monotonic()
+
+
 def corpus_name(paths: Sequence[Path]) -> str:
     """How the header names the corpus: the folder's name, or "bundled seeds"."""
     if len(paths) == 1 and Path(paths[0]).resolve() == app_paths.bundled_seeds_dir().resolve():
@@ -245,6 +251,8 @@ class ReaderApp(App[int]):
         """Set when the snapshot is written after indexing or a change (tests, benchmarks)."""
         self.from_snapshot = False
         """True when this start's list came from a snapshot."""
+        self.timings: dict[str, float] = {}
+        """``time.monotonic()`` when each phase of a start ended (read by the benchmark)."""
         self._records = FileRecords()
         self._cached_bodies: CachedBodies | None = None
         self._summaries: SummaryQueue = queue.SimpleQueue()
@@ -440,8 +448,11 @@ class ReaderApp(App[int]):
 
     def _take_section(self, name: str, value: Any, found: dict[str, Any]) -> None:
         """Put a snapshot's section to use as soon as it is read."""
+        import time
+
         from alireader.core.snapshot import summaries_from_rows
 
+        self.timings[f"section_{name}"] = time.monotonic()
         if name == "summaries":
             rows, warnings, files = value
             summaries = summaries_from_rows(rows)
@@ -515,6 +526,7 @@ class ReaderApp(App[int]):
         if state is None:
             return
         self.post_message(self.Status("checking for changes…"))
+        self.timings["check_started"] = _now()
         try:
             applied = refresh(
                 state,
@@ -533,6 +545,7 @@ class ReaderApp(App[int]):
             self._post_notice(error.message)
             self.post_message(self.ChangesApplied(None))
             return
+        self.timings["check_done"] = _now()
         if cancelled():
             return
         if applied.changes.any and self.duplicates is not None:
