@@ -463,6 +463,7 @@ class ReaderApp(App[int]):
             self.post_message(self.BatchLoaded(batch, feed=False))
         elif name == "search":
             self._wire_search(value)
+            value.prepare()  # here, not in the first search (a loaded vocabulary is unsorted)
             self.search_index = value
             self.post_message(self.SearchReady())
         elif name == "entities":
