@@ -73,12 +73,12 @@ def _child(corpus: Path, signal_fd: int) -> None:
             await self.loaded.wait()
             report("list_usable")
             report("articles", float(self.library.live))
-            while True:
-                index = self.search_index
-                if index is not None and index.search("marche", 5).hits:
-                    break
-                await self._next_frame()
+            await self.search_ready.wait()  # waiting, not polling: polling took the CPU
+            index = self.search_index
+            assert index is not None
+            found = len(index.search("marche", 5).hits)
             report("search_working")
+            report("search_hits", float(found))
             report("from_snapshot", float(self.from_snapshot))
             await self.index_ready.wait()
             report("index_ready")

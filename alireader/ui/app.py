@@ -251,6 +251,9 @@ class ReaderApp(App[int]):
         """Set when the snapshot is written after indexing or a change (tests, benchmarks)."""
         self.from_snapshot = False
         """True when this start's list came from a snapshot."""
+        self.search_ready = asyncio.Event()
+        """Set once the search index exists (titles at least on a cold start, everything on a
+        warm one): tests and benchmarks wait on it instead of polling."""
         self.timings: dict[str, float] = {}
         """``time.monotonic()`` when each phase of a start ended (read by the benchmark)."""
         self._records = FileRecords()
@@ -603,6 +606,7 @@ class ReaderApp(App[int]):
 
     def on_reader_app_search_ready(self, _message: SearchReady) -> None:
         """Run a query typed before the search index was loaded."""
+        self.search_ready.set()
         if isinstance(self.screen_stack[0], MainScreen):
             self.main.refresh_search()
 
@@ -641,6 +645,7 @@ class ReaderApp(App[int]):
         state = CorpusState(LiveSearch(), EntityIndex(), DuplicateIndex(self.duplicate_threshold))
         self._wire_search(state.search)
         self.search_index = state.search
+        self.post_message(self.SearchReady())
         with self.entity_lock:
             self.entity_index = state.entities
         self.duplicates = state.duplicates
