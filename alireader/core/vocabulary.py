@@ -64,9 +64,18 @@ class Vocabulary:
         self._unsorted: list[str] = []  # added since the sorted arrays were last made
 
     def __getstate__(self) -> dict[str, object]:
-        """The words and their bigram and length tables; not the sorted arrays, which are
-        three more copies of the words and are remade in a fraction of a second."""
-        return {"words": self.words, "grams": self._grams, "by_length": self._by_length}
+        """The words and their bigram and length tables, and the sorted arrays when they are
+        up to date: a warm start then searches at once instead of sorting every word again
+        (about two seconds at 100k articles). ``_sorted`` holds the very strings of ``words``,
+        which pickle stores once; only ``_reversed`` is a real second copy."""
+        state: dict[str, object] = {
+            "words": self.words,
+            "grams": self._grams,
+            "by_length": self._by_length,
+        }
+        if not self._unsorted:
+            state["sorted"] = (self._sorted, self._sorted_ids, self._reversed)
+        return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         words: list[str] = state["words"]  # type: ignore[assignment]
@@ -74,8 +83,13 @@ class Vocabulary:
         self.ids = {word: word_id for word_id, word in enumerate(words)}
         self._grams = state["grams"]  # type: ignore[assignment]
         self._by_length = state["by_length"]  # type: ignore[assignment]
-        self._sorted, self._sorted_ids, self._reversed = [], [], []
-        self._unsorted = list(words)  # sorted at the first lookup, or by prepare()
+        ordered = state.get("sorted")
+        if ordered is not None:
+            self._sorted, self._sorted_ids, self._reversed = ordered  # type: ignore[misc]
+            self._unsorted = []
+        else:
+            self._sorted, self._sorted_ids, self._reversed = [], [], []
+            self._unsorted = list(words)  # sorted at the first lookup, or by prepare()
 
     def __len__(self) -> int:
         return len(self.words)

@@ -86,3 +86,32 @@ def test_bodies_are_fetched_lazily_when_a_loader_is_given() -> None:
     assert [hit.id for hit in hits] == ["accents"]
     assert "L’Oréal" in hits[0].snippet
     assert hits[0].body_matches and fetched == ["accents"]
+
+
+def test_a_prepared_index_loads_prepared_and_answers_as_the_original() -> None:
+    index = build()
+    index.prepare()
+    loaded = pickle.loads(pickle.dumps(index))
+    # What prepare() derived travels: nothing is left to sort or count on the first keystroke.
+    assert loaded._prepared()
+    assert loaded.vocabulary._unsorted == []
+    for query in QUERIES:
+        for prefix_last in (False, True):
+            assert view(loaded, query, prefix_last) == view(index, query, prefix_last), query
+    # ... and an addition voids it as on the original, with the new word found by prefix.
+    loaded.add_metadata("new", "Zeppelins en vue")
+    assert not loaded._prepared()
+    assert [hit.id for hit in loaded.search("zepp", prefix_last=True).hits] == ["new"]
+    assert [hit.id for hit in loaded.search("sniléppez$").hits] == []
+    assert [hit.id for hit in loaded.search("elins$").hits] == ["new"]
+
+
+def test_an_unprepared_index_travels_without_stale_derivations() -> None:
+    index = build()
+    index.prepare()
+    index.add_metadata("late", "Quartz et silice")  # voids the preparation
+    loaded = pickle.loads(pickle.dumps(index))
+    assert not loaded._prepared()
+    assert [hit.id for hit in loaded.search("quar", prefix_last=True).hits] == ["late"]
+    loaded.prepare()
+    assert [hit.id for hit in loaded.search("quar", prefix_last=True).hits] == ["late"]
