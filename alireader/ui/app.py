@@ -192,6 +192,7 @@ class ReaderApp(App[int]):
         duplicate_threshold: float = 0.8,
         rebuild: bool = False,
         max_display_kb: int = 1024,
+        max_file_mb: float | None = None,
     ) -> None:
         """Read the corpus under ``paths``; ``state_path`` defaults to the XDG data dir.
 
@@ -200,9 +201,14 @@ class ReaderApp(App[int]):
         and borders with ASCII characters; ``entity_backend`` and ``duplicate_threshold``
         are the ``entities.backend`` and ``duplicates.threshold`` settings; ``rebuild`` reads
         every file again instead of trusting the article cache (``--rebuild``);
-        ``max_display_kb`` is ``reader.max_display_kb`` (see the reader pane).
+        ``max_display_kb`` is ``reader.max_display_kb`` (see the reader pane); ``max_file_mb``
+        the ``max_file_mb`` setting: larger files are skipped with a warning (default 20).
         """
+        from alireader.ui.corpus_state import MAX_BYTES
+
         self.max_display_kb = max_display_kb
+        self.max_bytes = MAX_BYTES if max_file_mb is None else int(max_file_mb * 1024 * 1024)
+        """Files over this many bytes are not read, in the list, the indexes or the reader."""
         themes = themes or choose_theme(None, None, os.environ, None)
         super().__init__(ansi_color=themes.ansi_color)
         self.themes = themes
@@ -216,7 +222,7 @@ class ReaderApp(App[int]):
         self.corpus_key = ""
         """The state file's key of this corpus (set by the load worker: it resolves paths)."""
         self.library = Library()
-        self.bodies = BodyStore()
+        self.bodies = BodyStore(max_bytes=self.max_bytes)
         """Full articles read back on demand for the reader pane."""
         self.load_warnings: list[LoadWarning] = []
         self.writer: StateWriter | None = None
@@ -378,6 +384,7 @@ class ReaderApp(App[int]):
                 lambda batch: self.post_message(self.BatchLoaded(batch)),
                 cancelled,
                 interval=self.LOAD_BATCH_INTERVAL,
+                max_bytes=self.max_bytes,
                 rebuild=self.rebuild,
                 notice=self._post_notice,
                 records=self._records,
@@ -391,7 +398,7 @@ class ReaderApp(App[int]):
     def _snapshot_settings(self) -> dict[str, object]:
         from alireader.ui.corpus_state import snapshot_settings
 
-        return snapshot_settings(self.entity_backend, self.duplicate_threshold)
+        return snapshot_settings(self.entity_backend, self.duplicate_threshold, self.max_bytes)
 
     def _snapshot_file(self) -> tuple[Path, str]:
         """Where this corpus's snapshot is, and the stamp it must carry."""
@@ -478,10 +485,10 @@ class ReaderApp(App[int]):
 
     def _wire_search(self, search: LiveSearch) -> None:
         """Connect a search index to the entity index and to the bodies (in a worker)."""
-        from alireader.ui.corpus_state import MAX_BYTES, CachedBodies
+        from alireader.ui.corpus_state import CachedBodies
 
         if self._cached_bodies is None:
-            self._cached_bodies = CachedBodies(MAX_BYTES)
+            self._cached_bodies = CachedBodies(self.max_bytes)
         search.entity_lookup = self._lookup_entities
         search.set_body_loader(self._body_of)
 
@@ -523,7 +530,7 @@ class ReaderApp(App[int]):
 
     def _refresh(self, cancelled: Callable[[], bool], *, save: bool) -> None:
         """Compare the folder with the indexes, apply the changes, save them (worker thread)."""
-        from alireader.ui.corpus_state import MAX_BYTES, refresh
+        from alireader.ui.corpus_state import refresh
         from alireader.ui.pool import quiet_pool
 
         state = self.corpus_state
@@ -541,7 +548,7 @@ class ReaderApp(App[int]):
                 progress=lambda done, total: self.post_message(
                     self.IndexProgress(done, total, final=False)
                 ),
-                max_bytes=MAX_BYTES,
+                max_bytes=self.max_bytes,
                 make_pool=quiet_pool,
                 notice=self._post_notice,
             )
@@ -652,6 +659,7 @@ class ReaderApp(App[int]):
         feed = CorpusFeed(
             state.search,
             self._summaries,
+            self.max_bytes,
             sinks=sinks(state, self.entity_backend, self.entity_lock),
             rebuild=self.rebuild,
             notice=self._post_notice,
@@ -879,6 +887,7 @@ def run_reader(
         duplicate_threshold=settings.duplicates.threshold,
         rebuild=rebuild,
         max_display_kb=settings.reader.max_display_kb,
+        max_file_mb=settings.max_file_mb,
     )
     result = app.run()
     return int(result or app.return_code or 0)
