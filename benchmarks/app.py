@@ -32,7 +32,6 @@ import contextlib
 import json
 import os
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -96,32 +95,10 @@ def _child(corpus: Path, signal_fd: int) -> None:
             self.exit()
 
         async def _keystrokes(self) -> None:
-            screen = self.main
-            applied = asyncio.Event()
-            original = screen._apply_search
+            from benchmarks.reader import report_p50_p95, time_keystrokes
 
-            def apply(text: str, result: Any, keep: int | None) -> None:
-                original(text, result, keep)
-                if text == screen.query_text:
-                    applied.set()
-
-            screen._apply_search = apply  # type: ignore[method-assign]
-            screen.search_bar.focus()
-            times = []
-            for query in _TYPED:
-                for end in range(1, len(query) + 1):
-                    if not query[:end].strip():
-                        continue
-                    applied.clear()
-                    start = time.perf_counter()
-                    screen.search_bar.value = query[:end]
-                    await applied.wait()
-                    times.append(time.perf_counter() - start)
-                screen.search_bar.value = ""
-                await self._next_frame()
-            ordered = sorted(times)
-            report("keystroke_p50_ms", statistics.median(ordered) * 1000)
-            report("keystroke_p95_ms", ordered[int(len(ordered) * 0.95)] * 1000)
+            times = await time_keystrokes(self.main, _TYPED, self._next_frame)
+            report_p50_p95(report, "keystroke", times)
 
     Measured([corpus]).run(headless=True)
     # The pool's workers have been joined: their figures are in RUSAGE_CHILDREN now.
@@ -147,17 +124,9 @@ def _run(corpus: Path, home: Path, timeout: float) -> dict[str, float]:
         stdout=subprocess.DEVNULL, cwd=Path(__file__).resolve().parent.parent,
     )  # fmt: skip
     os.close(write_fd)
-    results: dict[str, float] = {}
-    with os.fdopen(read_fd) as events:
-        for line in events:
-            name, value = line.split()
-            results[name] = float(value)
-    try:
-        child.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.wait()
-    return results
+    from benchmarks.reader import collect_events  # not at the top: the child would import it
+
+    return collect_events(read_fd, child, timeout)
 
 
 def _figures(run: dict[str, float]) -> dict[str, Any]:

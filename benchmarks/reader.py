@@ -39,6 +39,7 @@ import tempfile
 import termios
 import threading
 import time
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -152,40 +153,64 @@ def _child(kind: str, corpus: Path | None, signal_fd: int, full: bool) -> None:
             report("page_down_ms", statistics.median(times) * 1000)
 
         async def _keystrokes(self) -> None:
-            import asyncio
-
-            screen = self.main
-            applied = asyncio.Event()
-            original = screen._apply_search
-
-            def apply(text: str, result: Any, keep: int | None) -> None:
-                original(text, result, keep)
-                if text == screen.query_text:
-                    applied.set()
-
-            screen._apply_search = apply  # type: ignore[method-assign]
-            screen.search_bar.focus()
-            to_results, to_frame = [], []
-            for query in _TYPED_QUERIES:
-                for end in range(1, len(query) + 1):
-                    if not query[:end].strip():
-                        continue
-                    applied.clear()
-                    start = time.perf_counter()
-                    screen.search_bar.value = query[:end]
-                    await self._next_frame()
-                    to_frame.append(time.perf_counter() - start)
-                    await applied.wait()
-                    to_results.append(time.perf_counter() - start)
-                screen.search_bar.value = ""
-                await self._next_frame()
-            for name, times in (("keystroke_results", to_results), ("keystroke_frame", to_frame)):
-                ordered = sorted(times)
-                report(f"{name}_p50_ms", statistics.median(ordered) * 1000)
-                report(f"{name}_p95_ms", ordered[int(len(ordered) * 0.95)] * 1000)
+            to_frame: list[float] = []
+            to_results = await time_keystrokes(
+                self.main, _TYPED_QUERIES, self._next_frame, frames=to_frame
+            )
+            report_p50_p95(report, "keystroke_results", to_results)
+            report_p50_p95(report, "keystroke_frame", to_frame)
 
     paths = [corpus] if corpus is not None else [bundled_seeds_dir()]
     Measured(paths).run(headless=os.environ.get("ALIREADER_BENCH_HEADLESS") == "1")
+
+
+async def time_keystrokes(
+    screen: Any,
+    queries: Sequence[str],
+    next_frame: Callable[[], Awaitable[None]],
+    *,
+    frames: list[float] | None = None,
+) -> list[float]:
+    """Type each of ``queries`` into the main screen's search bar a character at a time
+    (blank prefixes skipped, the bar cleared after each query): the seconds from each keystroke
+    until its ranked results are applied. With ``frames``, each keystroke's time to the next
+    painted frame is appended to it too. Shared by this benchmark and ``benchmarks.app``."""
+    import asyncio
+
+    applied = asyncio.Event()
+    original = screen._apply_search
+
+    def apply(text: str, result: Any, keep: int | None) -> None:
+        original(text, result, keep)
+        if text == screen.query_text:
+            applied.set()
+
+    screen._apply_search = apply
+    screen.search_bar.focus()
+    to_results: list[float] = []
+    for query in queries:
+        for end in range(1, len(query) + 1):
+            if not query[:end].strip():
+                continue
+            applied.clear()
+            start = time.perf_counter()
+            screen.search_bar.value = query[:end]
+            if frames is not None:
+                await next_frame()
+                frames.append(time.perf_counter() - start)
+            await applied.wait()
+            to_results.append(time.perf_counter() - start)
+        screen.search_bar.value = ""
+        await next_frame()
+    return to_results
+
+
+def report_p50_p95(report: Callable[[str, float], None], name: str, times: list[float]) -> None:
+    """Report the median and 95th percentile of ``times`` (seconds) as ``NAME_p50_ms`` and
+    ``NAME_p95_ms``."""
+    ordered = sorted(times)
+    report(f"{name}_p50_ms", statistics.median(ordered) * 1000)
+    report(f"{name}_p95_ms", ordered[int(len(ordered) * 0.95)] * 1000)
 
 
 # --- the parent --------------------------------------------------------------------------------
@@ -227,18 +252,27 @@ def _run_child(
             os.close(stdio["stdout"])
             drain = threading.Thread(target=_drain, args=(master,), daemon=True)
             drain.start()
-        results: dict[str, float] = {}
-        with os.fdopen(read_fd) as events:
-            for line in events:  # ends when the child exits (its end of the pipe closes)
-                name, value = line.split()
-                results[name] = float(value)
-        try:
-            child.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
+        results = collect_events(read_fd, child, timeout)
         if master is not None:
             os.close(master)
+    return results
+
+
+def collect_events(
+    read_fd: int, child: subprocess.Popen[bytes], timeout: float
+) -> dict[str, float]:
+    """The ``name seconds`` lines a child writes on the pipe ``read_fd``, by name, read until
+    it exits (its end of the pipe closes); then the child is reaped (killed after ``timeout``)."""
+    results: dict[str, float] = {}
+    with os.fdopen(read_fd) as events:
+        for line in events:
+            name, value = line.split()
+            results[name] = float(value)
+    try:
+        child.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
     return results
 
 

@@ -184,6 +184,7 @@ def iter_cached_bodies(
     from alireader.core.cache import file_stamp, path_key
 
     names = [name for name, _ in analysers]
+    functions = [function for _, function in analysers]
     parts = [BODY_PART, *names] if bodies else names
     entries = cache.entries(max_bytes)
     file_ids: dict[str, int | None] = {}
@@ -203,7 +204,7 @@ def iter_cached_bodies(
         for file_id, record in keys
     ]
     misses = [request for request, hit in zip(requests, hits, strict=True) if not hit]
-    chunks = iter_bodies(misses, max_bytes, workers, make_pool, [f for _, f in analysers])
+    chunks = iter_bodies(misses, max_bytes, workers, make_pool, functions)
     read = _paired(misses, chunks)
     try:
         for start in range(0, len(requests), CHUNK_ARTICLES):
@@ -215,16 +216,15 @@ def iter_cached_bodies(
             for i in window:
                 article_id = requests[i][0]
                 file_id, record = keys[i]
-                if hits[i]:
-                    values = stored.get((file_id, record), {}) if file_id is not None else {}
+                if hits[i] and file_id is not None:  # a hit always has a file id
+                    values = stored.get((file_id, record), {})
                     cached = _from_cache(article_id, values, names, bodies)
                     if cached is not None:
                         found.append(cached)
                         continue
                     # Gone from the cache since it was looked at (another instance replaced
                     # the file's entry): read it after all, here.
-                    fresh = read_bodies([requests[i]], max_bytes, [f for _, f in analysers])
-                    found.extend(fresh)
+                    found.extend(read_bodies([requests[i]], max_bytes, functions))
                     continue
                 result = next(read)
                 if result is None:

@@ -409,7 +409,7 @@ class SearchIndex:
         with self._lock:
             vocabulary = self.vocabulary
             vocabulary.prepare()
-            if self._prepared_generation == self._generation:
+            if self._prepared():
                 return
             everything = range(len(vocabulary))
             self._frequency_table = array("I", self._counted_frequencies(everything))
