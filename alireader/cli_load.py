@@ -13,7 +13,7 @@ files, with the same results; what went wrong is in :attr:`CliCorpus.notices`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from alireader.core.cache import Cache
     from alireader.core.corpus import Discovery
     from alireader.core.models import Article, ArticleSummary, LoadWarning
+    from alireader.core.summaries import SummarisedFile
 
 
 @dataclass(slots=True)
@@ -101,22 +102,10 @@ class CliCorpus:
             return loaded
         from alireader.core.summaries import iter_cached_summaries
 
-        with self.progress.phase("Loading", len(discovery.files), "files") as phase:
-            files = iter_cached_summaries(
-                discovery, cache, self.max_bytes, rebuild=self.rebuild, analysers=analysers
-            )
-            for summarised in files:
-                loaded.summaries.extend(summarised.summaries)
-                loaded.warnings.extend(summarised.warnings)
-                if on_summary is not None:
-                    for summary in summarised.summaries:
-                        on_summary(summary)
-                if summarised.analyses is not None:
-                    for summary, results in zip(
-                        summarised.summaries, summarised.analyses, strict=True
-                    ):
-                        loaded.results[summary.id] = results
-                phase.advance()
+        files = iter_cached_summaries(
+            discovery, cache, self.max_bytes, rebuild=self.rebuild, analysers=analysers
+        )
+        self._take_summaries(files, len(discovery.files), loaded, on_summary)
         if analysers:
             # Files that were not parsed now: their results are in the cache (or, when they
             # were stored without these analysers, made and stored now).
@@ -144,14 +133,8 @@ class CliCorpus:
         from alireader.core.body_pass import iter_bodies, request_of
         from alireader.core.summaries import iter_summaries
 
-        with self.progress.phase("Loading", len(discovery.files), "files") as phase:
-            for summarised in iter_summaries(discovery, self.max_bytes):
-                loaded.summaries.extend(summarised.summaries)
-                loaded.warnings.extend(summarised.warnings)
-                if on_summary is not None:
-                    for summary in summarised.summaries:
-                        on_summary(summary)
-                phase.advance()
+        files = iter_summaries(discovery, self.max_bytes)
+        self._take_summaries(files, len(discovery.files), loaded, on_summary)
         if analysers:
             functions = [function for _, function in analysers]
             self._analyse(
@@ -160,6 +143,29 @@ class CliCorpus:
                 analysing,
                 lambda requests: iter_bodies(requests, self.max_bytes, analysers=functions),
             )
+
+    def _take_summaries(
+        self,
+        files: Iterable[SummarisedFile],
+        total: int,
+        loaded: Loaded,
+        on_summary: Callable[[ArticleSummary], None] | None,
+    ) -> None:
+        """Gather each file's summaries and warnings (and any analyses it came with) into
+        ``loaded``, one file at a time on the progress bar."""
+        with self.progress.phase("Loading", total, "files") as phase:
+            for summarised in files:
+                loaded.summaries.extend(summarised.summaries)
+                loaded.warnings.extend(summarised.warnings)
+                if on_summary is not None:
+                    for summary in summarised.summaries:
+                        on_summary(summary)
+                if summarised.analyses is not None:
+                    for summary, results in zip(
+                        summarised.summaries, summarised.analyses, strict=True
+                    ):
+                        loaded.results[summary.id] = results
+                phase.advance()
 
     def _analyse(
         self,
