@@ -20,7 +20,6 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from alireader.core.corpus import DEFAULT_MAX_BYTES
 from alireader.core.models import Article, ArticleSummary
 
 if TYPE_CHECKING:
@@ -38,10 +37,10 @@ class BodyStore:
         files: int = FILES_KEPT,
         articles: int = ARTICLES_KEPT,
         *,
-        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_bytes: int | None = None,
     ) -> None:
         """Keep up to ``files`` opened files and ``articles`` parsed articles; files over
-        ``max_bytes`` (the ``max_file_mb`` setting) are not read."""
+        ``max_bytes`` (the ``max_file_mb`` setting; None: the loader's default) are not read."""
         self.max_bytes = max_bytes
         self._files: OrderedDict[str, OpenedFile] = OrderedDict()
         self._articles: OrderedDict[str, Article] = OrderedDict()
@@ -72,7 +71,10 @@ class BodyStore:
         with self._lock:
             opened = self._files.get(path)
         if opened is None or stamp is None or opened.stamp != stamp:
-            opened = open_file(path, self.max_bytes)
+            # None leaves open_file its default: naming core.corpus's constant up there would
+            # import that module before the first paint.
+            limit = self.max_bytes
+            opened = open_file(path) if limit is None else open_file(path, limit)
             with self._lock:
                 self._files[path] = opened
                 self._files.move_to_end(path)
