@@ -18,6 +18,7 @@ from alireader import __version__
 from alireader.errors import AlireaderError
 
 if TYPE_CHECKING:
+    from alireader.cli_load import Loaded
     from alireader.config import LoadedSettings, Settings
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -365,15 +366,9 @@ def _entity_analyser(backend_name: str, *, quiet: bool = False) -> Any:
     return analyser_name(analyser), analyser
 
 
-def _entity_lookup(loaded: Any) -> Any:
+def _entity_lookup(loaded: Loaded) -> Any:
     """The search's entity lookup over the entities found in ``loaded`` (second analyser)."""
-    from alireader.core.entity_index import EntityIndex
-
-    entities = EntityIndex()
-    for summary in loaded.summaries:
-        results = loaded.results.get(summary.id)
-        if results is not None:
-            entities.add(summary.id, results[1])
+    entities = loaded.entity_index(1)
 
     def lookup(words: tuple[str, ...], label: str | None, prefix: bool) -> set[str]:
         return entities.match(" ".join(words), label, prefix=prefix)

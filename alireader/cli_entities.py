@@ -67,7 +67,6 @@ def command_entities(args: argparse.Namespace) -> int:
 
     from alireader.cli import _entity_analyser, print_cache_notices
     from alireader.cli_load import CliCorpus
-    from alireader.core.entity_index import EntityIndex
     from alireader.progress import CliProgress
 
     # Each article's entities come from the article cache when its file has not changed (the
@@ -77,12 +76,7 @@ def command_entities(args: argparse.Namespace) -> int:
             [_entity_analyser(settings.entities.backend, quiet=True)], analysing="Finding entities"
         )
     print_cache_notices(corpus.notices)
-    index = EntityIndex()
-    for summary in loaded.summaries:
-        results = loaded.results.get(summary.id)
-        if results is not None:
-            index.add(summary.id, results[0])
-    entries = index.entries()
+    entries = loaded.entity_index(0).entries()
     if args.json:
         _print_json(
             {

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from alireader.core.body_pass import BodyRequest, NamedAnalyser
     from alireader.core.cache import Cache
     from alireader.core.corpus import Discovery
+    from alireader.core.entity_index import EntityIndex
     from alireader.core.models import Article, ArticleSummary, LoadWarning
     from alireader.core.summaries import SummarisedFile
 
@@ -37,6 +38,18 @@ class Loaded:
     summaries: list[ArticleSummary] = field(default_factory=list)
     warnings: list[LoadWarning] = field(default_factory=list)
     results: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+
+    def entity_index(self, position: int) -> EntityIndex:
+        """The entities found by the analyser at ``position`` (an entity analyser), indexed
+        by article, in corpus order."""
+        from alireader.core.entity_index import EntityIndex
+
+        index = EntityIndex()
+        for summary in self.summaries:
+            results = self.results.get(summary.id)
+            if results is not None:
+                index.add(summary.id, results[position])
+        return index
 
 
 class CliCorpus:
