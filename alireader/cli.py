@@ -217,7 +217,7 @@ def _command_list(args: argparse.Namespace) -> int:
     from alireader.progress import CliProgress
 
     settings = load_config(args).settings
-    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    max_bytes = settings.max_bytes
     paths = corpus_paths(args.corpus, settings)
     progress = CliProgress()
     if args.json:
@@ -252,7 +252,7 @@ def _command_show(args: argparse.Namespace) -> int:
     from alireader.progress import CliProgress
 
     settings = load_config(args).settings
-    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    max_bytes = settings.max_bytes
     paths = corpus_paths(args.corpus, settings)
     article = find_article(paths, args.id, max_bytes, rebuild=args.rebuild, progress=CliProgress())
     if args.json:
@@ -294,7 +294,7 @@ def _command_search(args: argparse.Namespace) -> int:
     from alireader.progress import CliProgress
 
     settings = load_config(args).settings
-    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    max_bytes = settings.max_bytes
     # Bodies are not kept by the index: only the hits printed read theirs (fetched below).
     fetched: dict[str, str] = {}
     index = SearchIndex(body_loader=lambda article_id: fetched.get(article_id, ""))

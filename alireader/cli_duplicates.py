@@ -131,7 +131,7 @@ def command_dupes(args: argparse.Namespace) -> int:
     from alireader.cli import EXIT_OK, corpus_paths, load_config
 
     settings = load_config(args).settings
-    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    max_bytes = settings.max_bytes
     from alireader.cli import print_cache_notices
     from alireader.core.cached_load import detect_cached
     from alireader.progress import CliProgress
@@ -196,7 +196,7 @@ def command_diff(args: argparse.Namespace) -> int:
     from alireader.progress import CliProgress
 
     settings = load_config(args).settings
-    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    max_bytes = settings.max_bytes
     paths = corpus_paths(args.corpus, settings)
     progress, rebuild = CliProgress(), bool(getattr(args, "rebuild", False))
     article_a = find_article(paths, args.id_a, max_bytes, rebuild=rebuild, progress=progress)

@@ -34,7 +34,7 @@ def _theme_styles(requested: str | None) -> Mapping[str, str]:
 def command_entities(args: argparse.Namespace) -> int:
     """Run ``alireader entities`` (see the module docstring)."""
     settings = load_config(args).settings
-    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    max_bytes = settings.max_bytes
     paths = corpus_paths(args.corpus, settings)
     extractor = backend(settings.entities.backend)
     if extractor.notice:

@@ -146,6 +146,11 @@ class Settings:
     keymap: Mapping[str, str] = field(default_factory=_empty_keymap)
     """Binding id -> comma-separated keys, e.g. ``{"article.next": "n,ctrl+n"}`` (read-only)."""
 
+    @property
+    def max_bytes(self) -> int:
+        """:attr:`max_file_mb` in bytes: the size limit as the loaders take it."""
+        return int(self.max_file_mb * 1024 * 1024)
+
 
 @dataclass(frozen=True)
 class LoadedSettings:

@@ -125,6 +125,11 @@ def test_settings_are_frozen() -> None:
         settings.keymap["article.next"] = "x"  # type: ignore[index]
 
 
+def test_the_size_limit_in_bytes_follows_the_mebibytes_set() -> None:
+    assert Settings().max_bytes == 20 * 1024 * 1024
+    assert Settings(max_file_mb=0.5).max_bytes == 512 * 1024
+
+
 def test_a_single_corpus_string_is_one_path(tmp_path: Path) -> None:
     path = write(tmp_path, 'corpus = "news"\n')
     assert load_settings(path).settings.corpus == (tmp_path / "news",)
