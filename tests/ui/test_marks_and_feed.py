@@ -6,6 +6,7 @@ import itertools
 import queue
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given
@@ -89,6 +90,24 @@ def test_remaining_time_is_said_as_a_person_would() -> None:
     assert eta_words(41) == "40 s"
     assert eta_words(150) == "2 min"
     assert eta_words(3600) == "60 min"
+
+
+def test_a_phase_run_again_is_timed_from_its_new_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a reload, indexing starts again from 0: its estimate must not count the time
+    since the first run began."""
+    from alireader.ui.widgets import status
+
+    clock = [1000.0]
+    monkeypatch.setattr(status, "time", SimpleNamespace(monotonic=lambda: clock[0]))
+    line = status.LoadingLine()
+    assert line._eta("index", 0, 100) == ""
+    clock[0] += 10
+    assert line._eta("index", 50, 100) == "about 10 s left"
+    assert line._eta("index", 100, 100) == ""
+    clock[0] += 600  # the reader stays open ten minutes, then R
+    assert line._eta("index", 0, 100) == ""
+    clock[0] += 10
+    assert line._eta("index", 50, 100) == "about 10 s left"
 
 
 def test_words_split_in_the_workers_index_like_the_bodies(tmp_path: Path) -> None:

@@ -74,8 +74,13 @@ class LoadingLine(Static):
     def _eta(self, phase: str, done: int, total: int) -> str:
         """``about 2 min left`` once the phase has run long enough to tell."""
         now = time.monotonic()
+        if done <= 0 or done >= total:
+            # A phase that starts (again, after a reload) or ends is timed afresh next time:
+            # an earlier run's start would make the estimate far too long.
+            self._started[phase] = now
+            return ""
         started = self._started.setdefault(phase, now)
         elapsed = now - started
-        if done <= 0 or done >= total or elapsed < _ETA_AFTER_S:
+        if elapsed < _ETA_AFTER_S:
             return ""
         return f"about {eta_words(elapsed / done * (total - done))} left"
