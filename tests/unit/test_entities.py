@@ -501,3 +501,17 @@ def test_a_short_name_in_brackets_after_an_organisation() -> None:
     assert ("Fnopa", "ORG") in found(
         "La Fédération nationale des opticiens amateurs (Fnopa) proteste."
     )
+
+
+@given(st.integers(0, 10**6), st.integers(0, 10**6), st.sampled_from(LABELS), st.text())
+def test_an_entity_comes_back_equal_from_a_pickle(
+    start: int, end: int, label: str, text: str
+) -> None:
+    # Entities cross from worker processes and into the article cache as pickles.
+    import pickle
+
+    entity = Entity(start, end, label, text)
+    for protocol in (0, pickle.HIGHEST_PROTOCOL):
+        again = pickle.loads(pickle.dumps([entity, entity], protocol))
+        assert again == [entity, entity]
+        assert type(again[0]) is Entity
