@@ -21,7 +21,7 @@ import sys
 import threading
 from array import array
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, MutableSequence, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, islice, repeat
 from operator import itemgetter, rshift
@@ -29,6 +29,13 @@ from struct import Struct
 from typing import Protocol
 
 from alireader.core.highlight import Span, match_spans, snippet
+from alireader.core.postings import (
+    FlatPostings,
+    PackedRows,
+    pack_postings,
+    pack_rows,
+    posting_sizes,
+)
 from alireader.core.prefix_tops import PrefixTops, top_ids
 from alireader.core.query import Clause, Field, Mode, Query, Term, parse_query, typo_budget
 from alireader.core.scored import EMPTY, Scored, best, both, either, intersect, summed, unless
@@ -91,7 +98,9 @@ the postings of every distinct word of an article without a Python-level loop, o
 word (the document and its weight together: half the lookups of two parallel lists, the
 costliest step of a build). Bytearrays rather than ``array``s because the garbage collector
 tracks arrays (it would walk a million of them at 100k articles, in pauses of a second) and
-not bytearrays."""
+not bytearrays. A loaded index has :class:`~alireader.core.postings.FlatPostings` instead
+(the same map over one buffer, see ``postings.py``): code that reads every word's postings
+goes through :func:`~alireader.core.postings.posting_sizes`."""
 _PACK_POSTING = Struct("=If").pack
 _POSTING_SIZE = 8
 
@@ -238,7 +247,8 @@ class SearchIndex:
         self._ids: list[str] = []
         self._titles: list[str] = []
         self._bodies: list[str] = []
-        self._tokens: tuple[list[bytes], ...] = ([], [], [], [])
+        # (Loaded from a snapshot, each field's list is a PackedRows over one buffer.)
+        self._tokens: tuple[MutableSequence[bytes], ...] = ([], [], [], [])
         self._has_body = bytearray()  # per document: 1 once its body is indexed
         self._by_id: dict[str, int] = {}
         self.entity_lookup: EntityLookup | None = None
@@ -277,21 +287,30 @@ class SearchIndex:
         # the most frequent words of a prefix barely move while the corpus grows by 1/16.
         self._short_expansions: dict[str, tuple[int, list[tuple[int, float]]]] = {}
 
-    _PICKLED = ("vocabulary", "_postings", "_ids", "_titles", "_bodies", "_tokens", "_has_body")
+    _PICKLED = ("vocabulary", "_ids", "_titles", "_bodies", "_has_body")
+    """Pickled as they are; the postings and the tokens are pickled flat (``postings.py``)."""
 
     def __getstate__(self) -> dict[str, object]:
         """The index's contents only: no lock, no cache, no callables (a loader or a lookup
         may hold a database connection or a whole other index); and what :meth:`prepare`
         derived, when it is up to date, so a loaded index types fast without a second of
-        preparation."""
+        preparation. The postings and the tokens are flat: a few big buffers (written outside
+        the pickle by the snapshot writer) and arrays of offsets, not a million objects."""
         state = {name: getattr(self, name) for name in self._PICKLED}
+        words = len(self.vocabulary)
+        state["flat_postings"] = tuple(pack_postings(p, words) for p in self._postings)
+        state["flat_tokens"] = tuple(pack_rows(rows) for rows in self._tokens)
         if self._prepared():
             state["prepared"] = (self._frequency_table, self._prefix_tops)
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         prepared = state.pop("prepared", None)
+        postings: tuple[tuple[bytes, array[int]], ...] = state.pop("flat_postings")  # type: ignore[assignment]
+        tokens: tuple[tuple[bytes, array[int]], ...] = state.pop("flat_tokens")  # type: ignore[assignment]
         self.__dict__.update(state)
+        self._postings = tuple(FlatPostings(base, offsets) for base, offsets in postings)
+        self._tokens = tuple(PackedRows(base, offsets) for base, offsets in tokens)
         self._by_id = {article_id: n for n, article_id in enumerate(self._ids)}
         self.body_loader = None
         self.entity_lookup = None
@@ -735,9 +754,7 @@ class SearchIndex:
     def _counted_frequencies(self, word_ids: Iterable[int]) -> list[int]:
         """:meth:`_frequencies` read from the postings."""
         word_ids = list(word_ids)
-        lengths = [
-            map(len, map(postings.get, word_ids, repeat(b""))) for postings in self._postings
-        ]
+        lengths = [posting_sizes(postings, word_ids) for postings in self._postings]
         return list(map(rshift, map(max, *lengths), repeat(3)))  # 8 bytes a posting
 
     def _matches(self, word: str, mode: Mode, prefix: bool) -> list[tuple[int, float]]:

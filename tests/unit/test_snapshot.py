@@ -70,14 +70,14 @@ def test_the_file_is_named_by_corpus_and_settings(tmp_path: Path) -> None:
 def unpickled(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Every object the snapshot module unpickles."""
     calls: list[object] = []
-    real = pickle.load
+    real = snapshot_module._unpickle
 
-    def counting(handle: Any) -> Any:
-        value = real(handle)
+    def counting(stream: Any, blobs: Any) -> Any:
+        value = real(stream, blobs)
         calls.append(value)
         return value
 
-    monkeypatch.setattr(snapshot_module.pickle, "load", counting)
+    monkeypatch.setattr(snapshot_module, "_unpickle", counting)
     return calls
 
 

@@ -1,0 +1,196 @@
+"""A search index saved in a snapshot (its tables flat, written outside the pickle) and loaded
+back answers exactly like an index that was never saved, before and after it grows again."""
+
+from __future__ import annotations
+
+import pickle
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from alireader.core.live_search import LiveSearch
+from alireader.core.postings import (
+    FlatPostings,
+    PackedRows,
+    pack_postings,
+    pack_rows,
+    posting_sizes,
+    posting_values,
+)
+from alireader.core.search import SearchIndex
+from alireader.core.snapshot import open_snapshot, write_snapshot
+
+STAMP = "test"
+WORDS = ("marche", "marché", "chine", "amazon", "alibaba", "etats", "unis", "main", "11", "zeiser")
+QUERIES = (
+    "marche",
+    "march",
+    "chine amazon",
+    '"etats unis"',
+    "'amazon !alibaba",
+    "^ali",
+    "nis$",
+    "title:chine",
+    "zeizer",
+    "m",
+)
+
+texts = st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join)
+documents = st.lists(st.tuples(texts, texts), max_size=12)
+
+
+def saved_and_loaded(value: Any, path: Path) -> Any:
+    write_snapshot(path, STAMP, [("search", lambda: value)])
+    reader = open_snapshot(path, STAMP)
+    assert reader is not None
+    with reader:
+        ((_name, loaded),) = list(reader.sections())
+    return loaded
+
+
+def fill(index: SearchIndex | LiveSearch, docs: list[tuple[str, str]], start: int) -> None:
+    for number, (title, body) in enumerate(docs, start):
+        index.add_metadata(f"d{number}", title, author="Jeanne", source="AFP")
+        if number % 3:  # some documents get their body only after loading
+            index.add_body(f"d{number}", body)
+
+
+def late_bodies(index: SearchIndex | LiveSearch, docs: list[tuple[str, str]]) -> None:
+    for number, (_title, body) in enumerate(docs):
+        if not number % 3:
+            index.add_body(f"d{number}", body)
+
+
+def answers(index: SearchIndex | LiveSearch) -> list[object]:
+    found: list[object] = []
+    for query in QUERIES:
+        for prefix_last in (False, True):
+            result = index.search(query, 50, prefix_last=prefix_last)
+            found.append((result.total, [(hit.id, hit.score) for hit in result.hits]))
+    return found
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(before=documents, after=documents, prepare=st.booleans())
+def test_a_loaded_index_answers_like_one_never_saved(
+    tmp_path: Path, before: list[tuple[str, str]], after: list[tuple[str, str]], prepare: bool
+) -> None:
+    original, never_saved = SearchIndex(), SearchIndex()
+    for index in (original, never_saved):
+        fill(index, before, 0)
+        if prepare:
+            index.prepare()
+    loaded = saved_and_loaded(original, tmp_path / "snap.bin")
+    assert answers(loaded) == answers(never_saved)
+    for index in (loaded, never_saved):  # live updates after the load
+        late_bodies(index, before)
+        fill(index, after, len(before))
+    assert answers(loaded) == answers(never_saved)
+    # Saved again (base buffers and copies made since), it still answers alike.
+    again = saved_and_loaded(loaded, tmp_path / "again.bin")
+    assert answers(again) == answers(never_saved)
+    never_saved.prepare()
+    again.prepare()
+    assert answers(again) == answers(never_saved)
+
+
+def test_the_tables_are_loaded_flat_and_written_outside_the_pickle(tmp_path: Path) -> None:
+    index = SearchIndex(body_loader=lambda _id: "")  # bodies are not kept
+    fill(index, [("chine marche", "amazon " * 2000)], 0)
+    index.add_body("d0", "amazon " * 20_000)
+    loaded = saved_and_loaded(index, tmp_path / "snap.bin")
+    assert all(isinstance(postings, FlatPostings) for postings in loaded._postings)
+    assert all(isinstance(rows, PackedRows) for rows in loaded._tokens)
+    # The body's 20,000 word ids (80 kB) are in the file once.
+    assert (tmp_path / "snap.bin").stat().st_size < 2 * 20_000 * 4
+
+
+def test_tombstones_survive_a_snapshot(tmp_path: Path) -> None:
+    live = LiveSearch()
+    fill(live, [("chine", "amazon"), ("chine", "alibaba"), ("marche", "zeiser")], 0)
+    live.remove(["d1"])
+    live.add_metadata("d1", "chine renouvelée")
+    loaded = saved_and_loaded(live, tmp_path / "snap.bin")
+    assert [hit.id for hit in loaded.search("chine").hits] == [
+        hit.id for hit in live.search("chine").hits
+    ]
+    assert sorted(hit.id for hit in loaded.search("chine").hits) == ["d0", "d1"]
+    loaded.remove(["d0"])
+    assert [hit.id for hit in loaded.search("chine").hits] == ["d1"]
+
+
+def test_a_plain_pickle_of_a_loaded_index_keeps_every_posting(tmp_path: Path) -> None:
+    index = SearchIndex()
+    fill(index, [("chine", "amazon chine"), ("marche", "chine")], 0)
+    loaded = saved_and_loaded(index, tmp_path / "snap.bin")
+    loaded.add_metadata("new", "chine encore")
+    again = pickle.loads(pickle.dumps(loaded))
+    assert answers(again) == answers(loaded)
+
+
+@pytest.mark.parametrize("damage_at", [0.3, 0.9])
+def test_a_damaged_blob_is_refused(tmp_path: Path, damage_at: float) -> None:
+    index = SearchIndex()
+    fill(index, [("chine", "amazon " * 300_000)], 0)
+    index.add_body("d0", "amazon marche " * 300_000)
+    path = tmp_path / "snap.bin"
+    write_snapshot(path, STAMP, [("search", lambda: index)])
+    data = bytearray(path.read_bytes())
+    data[int(len(data) * damage_at)] ^= 0x55
+    path.write_bytes(bytes(data))
+    from alireader.core.snapshot import SnapshotError
+
+    reader = open_snapshot(path, STAMP)
+    assert reader is not None
+    with pytest.raises(SnapshotError, match="damaged"):
+        list(reader.sections())
+    assert not path.exists()
+
+
+postings_maps = st.dictionaries(st.integers(0, 30), st.binary(max_size=24).map(bytearray))
+appends = st.lists(st.tuples(st.integers(0, 40), st.binary(min_size=1, max_size=8)))
+
+
+@given(original=postings_maps, later=appends)
+def test_flat_postings_behave_like_the_map_they_were_saved_from(
+    original: dict[int, bytearray], later: list[tuple[int, bytes]]
+) -> None:
+    plain: defaultdict[int, bytearray] = defaultdict(bytearray, original)
+    blob, offsets = pack_postings(plain, 31)
+    flat = FlatPostings(b"".join(blob.pieces()), offsets)
+    plain = defaultdict(bytearray, {w: p for w, p in original.items() if p})  # empty = absent
+    for word_id, extra in later:
+        plain[word_id] += extra
+        flat[word_id] += extra
+    for word_id in range(45):
+        assert (word_id in flat) == (word_id in plain)
+        assert flat.get(word_id) == plain.get(word_id)
+    assert list(flat) == sorted(plain)
+    assert len(flat) == len(plain)
+    everything = range(45)
+    assert list(posting_sizes(flat, everything)) == list(posting_sizes(plain, everything))
+    assert posting_values(flat, 45) == posting_values(plain, 45)
+
+
+@given(rows=st.lists(st.binary(max_size=12)), later=st.lists(st.binary(max_size=12)))
+def test_packed_rows_behave_like_the_list_they_were_saved_from(
+    rows: list[bytes], later: list[bytes]
+) -> None:
+    blob, offsets = pack_rows(rows)
+    packed = PackedRows(b"".join(blob.pieces()), offsets)
+    plain = list(rows)
+    for row in later:
+        packed.append(row)
+        plain.append(row)
+    if plain:
+        packed[0] = plain[0] = b"changed"
+        packed[-1] = plain[-1] = b"last"
+    assert list(packed) == plain
+    assert len(packed) == len(plain)
+    assert [packed[i] for i in range(-len(plain), len(plain))] == plain + plain
