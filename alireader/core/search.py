@@ -38,7 +38,18 @@ from alireader.core.postings import (
 )
 from alireader.core.prefix_tops import PrefixTops, top_ids
 from alireader.core.query import Clause, Field, Mode, Query, Term, parse_query, typo_budget
-from alireader.core.scored import EMPTY, Scored, best, both, either, intersect, summed, unless
+from alireader.core.scored import (
+    EMPTY,
+    Bitmap,
+    Scored,
+    best,
+    both,
+    either,
+    intersect,
+    scattered,
+    summed,
+    unless,
+)
 from alireader.core.scored import top_scores as _top_scores
 from alireader.core.vocabulary import Vocabulary
 from alireader.core.words import index_words
@@ -80,6 +91,11 @@ EntityLookup = Callable[[tuple[str, ...], str | None, bool], Iterable[str]]
 articles that mention such a named entity (see :meth:`EntityIndex.match`)."""
 BOUNDED_POSTINGS = 30_000
 """A query word whose body postings are more is scored coarsely (see ``_word_scores``)."""
+DENSE_SHARE = 4
+DENSE_MIN = BOUNDED_POSTINGS // 2
+"""A word in at least one article in :data:`DENSE_SHARE` and in at least :data:`DENSE_MIN` of
+them gets a :class:`~alireader.core.scored.Bitmap` of its articles when the index is prepared:
+the members of a coarsely scored query word are then the union of its words' bitmaps."""
 PHRASE_CHECKS = 512
 """While a query is typed (``prefix_last``), at most this many documents are read for a
 phrase's positions per keystroke; a search of a complete query reads them all."""
@@ -105,14 +121,14 @@ _PACK_POSTING = Struct("=If").pack
 _POSTING_SIZE = 8
 
 
-def _ints(packed: bytes | bytearray) -> array[int]:
+def _ints(packed: bytes | bytearray | memoryview) -> array[int]:
     """The ``I`` items of ``packed`` (a copy: a view would pin a bytearray's size)."""
     items = array("I")
     items.frombytes(packed)
     return items
 
 
-def _docs(packed: bytes | bytearray) -> array[int]:
+def _docs(packed: bytes | bytearray | memoryview) -> array[int]:
     """The documents of packed postings, in order."""
     return _ints(packed)[::2]
 
@@ -265,6 +281,13 @@ class SearchIndex:
         self._prepared_generation = -1
         self._frequency_table = array("I")  # per word id: its document frequency
         self._prefix_tops: PrefixTops | None = None
+        # Per very common word id: the bitmap of the documents holding it in any field (see
+        # DENSE_SHARE), made by prepare() for this generation of the index only.
+        self._bitmaps: dict[int, int] = {}
+        self._bitmaps_generation = -1
+        # Per query word, its typos in the vocabulary: the same whether or not the word is
+        # still being typed (it is looked up again once a space follows it).
+        self._fuzzy_cache: dict[str, list[tuple[int, int]]] = {}
         # Per query word and per term results; cleared whenever the index changes.
         self._word_cache: dict[tuple[str, Mode, bool], list[tuple[int, float]]] = {}
         self._term_cache: dict[Term, Scored] = {}
@@ -423,24 +446,53 @@ class SearchIndex:
         vocabulary for prefix lookups), for instance when the filling is done, so that the
         first keystroke does not wait for it; and derive what makes typing fast once the index
         stops growing: every word's document frequency, and the most frequent words of every
-        prefix of up to three letters (:mod:`alireader.core.prefix_tops`). About a second at
-        100k articles; an addition voids them until the next call (searches stay exact)."""
+        prefix of up to three letters (:mod:`alireader.core.prefix_tops`), and the bitmaps of
+        the most common words (see :data:`DENSE_SHARE`). About a second at 100k articles; an
+        addition voids them until the next call (searches stay exact)."""
         with self._lock:
-            vocabulary = self.vocabulary
-            vocabulary.prepare()
-            if self._prepared():
-                return
-            everything = range(len(vocabulary))
-            self._frequency_table = array("I", self._counted_frequencies(everything))
-            short_cap = 4 * (MAX_EXPANSIONS // 8)
-            keep = {1: short_cap, 2: short_cap, 3: 4 * MAX_EXPANSIONS}
-            self._prefix_tops = PrefixTops(
-                vocabulary.starting_with(""),
-                vocabulary.ids_starting_with(""),
-                self._frequency_table,
-                keep,
-            )
-            self._prepared_generation = self._generation
+            self.vocabulary.prepare()
+            if not self._prepared():
+                self._derive()
+            if self._bitmaps_generation != self._generation:
+                self._bitmaps = self._dense_bitmaps()
+                self._bitmaps_generation = self._generation
+
+    def _derive(self) -> None:
+        """:meth:`prepare`'s frequencies and prefix choices."""
+        vocabulary = self.vocabulary
+        everything = range(len(vocabulary))
+        self._frequency_table = array("I", self._counted_frequencies(everything))
+        short_cap = 4 * (MAX_EXPANSIONS // 8)
+        keep = {1: short_cap, 2: short_cap, 3: 4 * MAX_EXPANSIONS}
+        self._prefix_tops = PrefixTops(
+            vocabulary.starting_with(""),
+            vocabulary.ids_starting_with(""),
+            self._frequency_table,
+            keep,
+        )
+        self._prepared_generation = self._generation
+
+    def _dense_bitmaps(self) -> dict[int, int]:
+        """Per word in at least a :data:`DENSE_SHARE` of the articles (and in at least
+        :data:`DENSE_MIN`), the ``int`` of a :class:`Bitmap` of the articles holding it."""
+        size = len(self._ids)
+        least = max(size // DENSE_SHARE, DENSE_MIN, 1)
+        frequencies = self._frequency_table
+        common = compress(count(), map(least.__le__, frequencies))
+        bitmaps: dict[int, int] = {}
+        for word_id in common:
+            table = bytearray(size)
+            for postings in self._postings:
+                # Read in place: a loaded index would otherwise keep a copy of each.
+                packed = (
+                    postings.value(word_id)
+                    if isinstance(postings, FlatPostings)
+                    else postings.get(word_id, b"")
+                )
+                if packed:
+                    scattered(_docs(packed), size, table)
+            bitmaps[word_id] = int.from_bytes(table, "little")
+        return bitmaps
 
     def _prepared(self) -> bool:
         """True when what :meth:`prepare` derived matches the index."""
@@ -454,6 +506,7 @@ class SearchIndex:
             or self._position_cache
             or self._open_phrases
             or self._heads
+            or self._fuzzy_cache
         ):
             self._heads = {}
             self._word_cache = {}
@@ -461,6 +514,7 @@ class SearchIndex:
             self._bounded_terms = {}
             self._position_cache = {}
             self._open_phrases = {}
+            self._fuzzy_cache = {}
 
     # --- Searching -----------------------------------------------------------------------------
 
@@ -687,13 +741,42 @@ class SearchIndex:
             if sum(len(packed) for _f, packed in in_body) // _POSTING_SIZE > BOUNDED_POSTINGS:
                 short = [field for field in fields if field != BODY]
                 scores = self._field_scores(ranked, short, None)
-                members = set(scores)
-                for _factor, packed in in_body:
-                    members.update(_docs(packed))
+                members = self._members(ranked, scores, in_body)
                 # A typical body mention: once, in a body of typical length (weight 1).
                 floor = min(factor for factor, _p in in_body) * _FIELD_WEIGHT[BODY]
                 return Scored(scores, members, floor)
         return Scored(self._field_scores(ranked, fields, within))
+
+    def _members(
+        self,
+        ranked: list[tuple[float, int]],
+        scores: dict[int, float],
+        in_body: list[tuple[float, bytearray]],
+    ) -> Collection[int]:
+        """The documents holding any of the words ``ranked`` in any field (``scores``: those
+        with them in a field other than the body; ``in_body``: their body postings). A bitmap
+        when one of the words has one (see :meth:`prepare`), else a set."""
+        bitmaps = self._bitmaps if self._bitmaps_generation == self._generation else {}
+        dense = [bitmaps[word_id] for _f, word_id in ranked if word_id in bitmaps]
+        if not dense:
+            members = set(scores)
+            for _factor, packed in in_body:
+                members.update(_docs(packed))
+            return members
+        size = len(self._ids)
+        bits = 0
+        for word_bits in dense:
+            bits |= word_bits
+        table: bytearray | None = None
+        for _factor, word_id in ranked:
+            if word_id not in bitmaps:
+                for postings in self._postings:
+                    held = postings.get(word_id)
+                    if held:
+                        table = scattered(_docs(held), size, table)
+        if table is not None:
+            bits |= int.from_bytes(table, "little")
+        return Bitmap(bits, size)
 
     def _field_scores(
         self,
@@ -710,7 +793,11 @@ class SearchIndex:
         by ``within`` is C-level too (a membership test per posting, then ``compress``): far
         cheaper than a score per posting when the other clauses leave few documents.
         """
-        keep = None if within is None else within.__contains__
+        keep: Callable[[int], object] | None = None
+        if isinstance(within, Bitmap):
+            keep = within.table.__getitem__
+        elif within is not None:
+            keep = within.__contains__
         result: dict[int, float] | None = None
         for field in sorted(fields, key=_BODY_FIRST.__getitem__):
             postings = self._postings[field]
@@ -775,7 +862,10 @@ class SearchIndex:
                 word_ids = [vocabulary.ids[w] for w in vocabulary.ending_with(word)]
             found.update(self._expansions(word, word_ids, False, mode is Mode.PREFIX))
         else:
-            for word_id, edits in vocabulary.fuzzy(word, typo_budget(word)):
+            typos = self._fuzzy_cache.get(word)
+            if typos is None:
+                typos = self._fuzzy_cache[word] = vocabulary.fuzzy(word, typo_budget(word))
+            for word_id, edits in typos:
                 found[word_id] = _QUALITY_BY_EDITS[edits]
             if prefix:
                 expansions = self._expansions(word, vocabulary.ids_starting_with(word), typing=True)

@@ -3,8 +3,10 @@ the documents of the others, coarse scores for very common words, bounded phrase
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from alireader.core import search
@@ -70,6 +72,35 @@ def test_coarse_scores_keep_exact_matches(
         coarse = _index(docs).search(text, 1000)
     assert coarse.total == exact.total
     assert {hit.id for hit in coarse.hits} == {hit.id for hit in exact.hits}
+
+
+@settings(max_examples=100, deadline=None)
+@given(_docs, _query, st.booleans(), st.integers(0, 4))
+@example(  # "ch": "chine" has a bitmap, "chat" (in another article) has none
+    [(["x"], ["chine"]), (["y"], ["chine"]), (["z"], ["chat"])], "ch", True, 2
+)
+def test_bitmaps_of_common_words_give_the_same_answers(
+    docs: list[tuple[list[str], list[str]]], text: str, prefix_last: bool, common: int
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "BOUNDED_POSTINGS", 0)  # every body word scored coarsely
+        sets = _index(docs)
+        # The words in ``common`` documents or more get a bitmap (all of them at 0).
+        patch.setattr(search, "DENSE_MIN", common)
+        patch.setattr(search, "DENSE_SHARE", 10**9)
+        built = _index(docs)
+        built.prepare()
+        loaded = pickle.loads(pickle.dumps(_index(docs)))  # postings read from one buffer
+        loaded.prepare()
+        for end in range(1, len(text) + 1):
+            typed = text[:end]
+            expected = sets.search(typed, 1000, prefix_last=prefix_last)
+            for bitmaps in (built, loaded):
+                found = bitmaps.search(typed, 1000, prefix_last=prefix_last)
+                assert found.total == expected.total
+                assert {hit.id: hit.score for hit in found.hits} == pytest.approx(
+                    {hit.id: hit.score for hit in expected.hits}
+                )
 
 
 def test_coarse_scores_still_rank_title_matches_first(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alireader.core.scored import Scored, added, both, either, summed
+from alireader.core.scored import Bitmap, Scored, added, both, either, summed, top_scores, unless
 
-DOCS = st.integers(0, 30)
+SIZE = 31
+DOCS = st.integers(0, SIZE - 1)
 # Positive, as the index's scores are.
 SCORES = st.dictionaries(DOCS, st.floats(0.01, 10.0, allow_nan=False), max_size=20)
 
@@ -19,6 +20,8 @@ def scored(draw: st.DrawFn) -> Scored:
         return Scored(scores)
     # Coarse: members beyond the scored ones, each scoring the floor (+ its bonus).
     members = set(scores) | draw(st.sets(DOCS, max_size=20))
+    if draw(st.booleans()):  # as the index makes them for very common words
+        return Scored(scores, Bitmap.of(members, SIZE), draw(st.floats(0.1, 5.0)))
     return Scored(scores, members, draw(st.floats(0.1, 5.0)))
 
 
@@ -59,3 +62,26 @@ def test_either_keeps_the_documents_of_any_part_with_their_best_score(
             assert abs(result.score_of(doc) - max(own)) < 1e-9
         else:
             assert result.score_of(doc) == max(part.floor for part in parts)
+
+
+@given(st.sets(DOCS))
+def test_a_bitmap_holds_its_documents(docs: set[int]) -> None:
+    bitmap = Bitmap.of(docs, SIZE)
+    assert list(bitmap) == sorted(docs)
+    assert len(bitmap) == len(docs)
+    assert all((doc in bitmap) == (doc in docs) for doc in range(-1, SIZE + 1))
+    assert bitmap.keep(list(range(SIZE))[::-1]) == sorted(docs, reverse=True)
+
+
+@given(scored(), scored())
+def test_unless_drops_the_excluded_documents(result: Scored, excluded: Scored) -> None:
+    kept = unless(result, Scored({}), [excluded])
+    assert set(kept.members) == set(result.members) - set(excluded.members)
+    for doc in kept.members:
+        assert kept.score_of(doc) == result.score_of(doc)
+
+
+@given(SCORES, st.integers(0, 25))
+def test_top_scores_are_the_best_in_order(scores: dict[int, float], n: int) -> None:
+    expected = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:n]
+    assert top_scores(scores, n) == expected
