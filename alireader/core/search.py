@@ -218,7 +218,7 @@ class Hit:
         view = self._body_view
         if view is None:
             body = self._body if isinstance(self._body, str) else self._body()
-            found = match_spans(body, self._wanted.__contains__)
+            found = match_spans(body, self._wanted)  # a set: long bodies are read by pieces
             spans = [span for _word, span in found]
             line, line_spans = snippet(body, spans, [word for word, _span in found])
             view = self._body_view = (spans, line, line_spans)

@@ -103,13 +103,15 @@ class SearchBar(Input):
 class SearchStatus(Static):
     """Beside the bar: how the query was understood and how many articles match it."""
 
+    _width = 0
+
     def show(
         self, description: str, matched: int | None, indexing: bool, approximate: bool = False
     ) -> None:
         """``description`` of the query; ``matched`` articles (None: no search running), a
         lower bound when ``approximate`` (a phrase checked in part while it is typed)."""
         if matched is None:
-            self.update("")
+            self._set(Text())
             return
         count = f"{'≥' if approximate else ''}{matched:,}".replace(",", "\u202f")
         text = Text(f"{count} match{'es' * (matched != 1)}")
@@ -118,4 +120,11 @@ class SearchStatus(Static):
         if description:
             text.append(" · ")
             text.append(visible_controls(description))
-        self.update(text)
+        self._set(text)
+
+    def _set(self, text: Text) -> None:
+        # The width follows the text: a layout of the whole screen is needed only when the
+        # text's width changes, not at every keystroke that leaves it as wide.
+        width = text.cell_len
+        self.update(text, layout=width != self._width)
+        self._width = width
