@@ -62,6 +62,11 @@ class _Tally:
     forms: Counter[str] = field(default_factory=Counter)
     articles: dict[str, int] = field(default_factory=dict)  # id -> mentions, insertion-ordered
 
+    def __reduce__(self) -> tuple[type[_Tally], tuple[int, Counter[str], dict[str, int]]]:
+        # Its fields, not the default state of a slotted class (a dict and a tuple made per
+        # tally, which a pickler keeps alive in its memo until the end: 150k of them).
+        return (_Tally, (self.count, self.forms, self.articles))
+
 
 _Ref = tuple[str, str]  # (key, label)
 

@@ -29,7 +29,7 @@ from typing import TypeVar, overload
 
 Buffer = bytes | bytearray | memoryview
 _T = TypeVar("_T")
-_PIECES = 4096  # items joined into one piece when a table is written
+_PIECE = 1 << 20  # bytes of the pieces a table is written in
 
 
 class Blob:
@@ -51,9 +51,25 @@ class Blob:
 
 
 def _joined(items: Sequence[Buffer]) -> Iterator[Buffer]:
-    """``items`` end to end, a few thousand at a time (one write each, not one per item)."""
-    for start in range(0, len(items), _PIECES):
-        yield b"".join(items[start : start + _PIECES])
+    """``items`` end to end in pieces of about a MiB: small ones joined (one write for many),
+    big ones as they are (the most frequent words' postings: a copy of the first few thousand
+    words' would be most of the table)."""
+    batch: list[Buffer] = []
+    size = 0
+    for item in items:
+        if len(item) >= _PIECE:
+            if batch:
+                yield b"".join(batch)
+                batch, size = [], 0
+            yield item
+            continue
+        batch.append(item)
+        size += len(item)
+        if size >= _PIECE:
+            yield b"".join(batch)
+            batch, size = [], 0
+    if batch:
+        yield b"".join(batch)
 
 
 def _blob_of(items: Sequence[Buffer]) -> tuple[Blob, array[int]]:

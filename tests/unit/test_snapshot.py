@@ -275,3 +275,25 @@ def test_saving_removes_only_temporaries_left_long_ago(tmp_path: Path) -> None:
         "entities",
         "duplicates",
     ]
+
+
+def test_file_rows_and_an_entity_index_come_back_whole(tmp_path: Path) -> None:
+    from collections import Counter
+
+    from alireader.core.entities import Entity
+    from alireader.core.entity_index import EntityIndex
+
+    rows = [row("a", (1, 2, 3), b"h"), FileRow("/c/b", "b", "jsonl", None, None, None, ())]
+    entities = EntityIndex()
+    entities.add("a1", [Entity(0, 5, "PER", "Jean Dupré"), Entity(9, 14, "LOC", "Paris")])
+    entities.add("a2", [Entity(0, 5, "PER", "JEAN DUPRE"), Entity(0, 5, "PER", "Jean Dupré")])
+    entities.remove("a1")
+    entities.add("a1", [Entity(0, 5, "ORG", "Orange")])
+    counts = Counter({"x": 2, "y": 1})
+    path = write(tmp_path / "snap.bin", values=[("rows", rows), ("e", entities), ("c", counts)])
+    (_, loaded_rows), (_, loaded), (_, loaded_counts) = read(path)
+    assert loaded_rows == rows
+    assert loaded.entries() == entities.entries()
+    assert loaded.article_entities("a2") == entities.article_entities("a2")
+    assert loaded.match("jean") == entities.match("jean") == {"a2"}
+    assert type(loaded_counts) is Counter and list(loaded_counts.items()) == [("x", 2), ("y", 1)]
