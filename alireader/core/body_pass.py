@@ -38,7 +38,12 @@ CHUNK_ARTICLES = 200
 Analyser = Callable[[Article], Any]
 """Work done on each article where it is read (in the worker process): say, its entities or
 its duplicate sketch. Must be a module-level function (it is pickled by name) and return
-something small and picklable: only that and the body come back."""
+something small and picklable: only that and the body come back. It must depend on the body
+alone: an article whose body the cache holds is analysed from that text, without the parse
+that would give its other fields (see :func:`iter_cached_bodies`)."""
+
+StoredKey = tuple[int, int]
+"""``(file id, record)`` of an article in the cache (see :meth:`Cache.complete`)."""
 
 NamedAnalyser = tuple[str, Analyser]
 """An analyser with the name its results are cached under (see :func:`analyser_name`)."""
@@ -88,6 +93,63 @@ def read_bodies(
         if article is not None:
             analyses = tuple(analyse(article) for analyse in analysers)
             found.append(BodyRecord((article_id, article.body, analyses)))
+    return found
+
+
+def _stored_article(request: BodyRequest, body: str) -> Article:
+    """An article standing for the one of ``request`` whose body the cache holds: the body,
+    ID and path are real, the rest is empty (analysers read the body only)."""
+    article_id, path, _record = request
+    return Article(
+        id=article_id,
+        path=path,
+        title="",
+        title_inferred=True,
+        author=None,
+        source=None,
+        category=None,
+        date=None,
+        url=None,
+        blocks=(),
+        removed=(),
+        body=body,
+        words=0,
+    )
+
+
+def analyse_stored(
+    chunk: Sequence[tuple[BodyRequest, StoredKey | None]],
+    max_bytes: int,
+    analysers: Sequence[Analyser],
+    cache_dir: str,
+) -> list[BodyRecord]:
+    """Like :func:`read_bodies`, but an article given with its :data:`StoredKey` is analysed
+    from the body stored in the cache in ``cache_dir`` rather than parsed again; one whose
+    body is no longer there (or any other) is read from its file. Reads the cache only,
+    through its own read-only connection, so worker processes can call it."""
+    from pathlib import Path
+
+    from alireader.core.cache import PartReader
+
+    reader = PartReader(Path(cache_dir))
+    found: list[BodyRecord] = []
+    unread: list[BodyRequest] = []  # consecutive requests to read from their files
+    try:
+        for request, key in chunk:
+            stored = None if key is None else reader.stored(key[0], key[1], BODY_PART)
+            if stored is None:
+                unread.append(request)
+                continue
+            if unread:
+                found.extend(read_bodies(unread, max_bytes, analysers))
+                unread = []
+            article = _stored_article(request, decode_body(stored))
+            analyses = tuple(analyse(article) for analyse in analysers)
+            found.append(BodyRecord((request[0], article.body, analyses)))
+    finally:
+        reader.close()
+    if unread:
+        found.extend(read_bodies(unread, max_bytes, analysers))
     return found
 
 
@@ -178,8 +240,12 @@ def iter_cached_bodies(
     An article is taken from the cache when its file is as the cache last saw it (same size and
     times: the summary pass has just checked it) and every part asked for is stored; the others
     are read (in worker processes for many) and their parts stored, one transaction per chunk.
-    ``bodies=False`` asks for the analyses only: the records then carry an empty body.
-    ``rebuild`` reads everything again and replaces what was stored.
+    An article whose body alone is stored (the summary pass stores it, see
+    :func:`alireader.core.summaries.iter_cached_summaries`) is analysed from that text, not
+    parsed again. ``bodies=False`` asks for the analyses only: the records then carry an empty
+    body. ``rebuild`` analyses everything again and replaces what was stored (a stored body
+    is still used: it is as fresh as the file's stamp, which the summary pass of a rebuild has
+    just replaced).
     """
     from alireader.core.cache import file_stamp, path_key
 
@@ -203,9 +269,29 @@ def iter_cached_bodies(
         file_id is not None and (not parts or (file_id, record) in complete)
         for file_id, record in keys
     ]
-    misses = [request for request, hit in zip(requests, hits, strict=True) if not hit]
-    chunks = iter_bodies(misses, max_bytes, workers, make_pool, functions)
-    read = _paired(misses, chunks)
+    # Bodies stored without every analysis (by the summary pass of this load): the analysers
+    # run on the stored text, which spares parsing every file a second time.
+    bodied = cache.complete(known, [BODY_PART]) if functions else set()
+    stored_body = [
+        not hit and file_id is not None and (file_id, record) in bodied
+        for hit, (file_id, record) in zip(hits, keys, strict=True)
+    ]
+    misses = [
+        (request, keys[i] if stored_body[i] else None)
+        for i, request in enumerate(requests)
+        if not hits[i]
+    ]
+    chunks = map_in_processes(
+        analyse_stored,
+        [misses[start : start + CHUNK_ARTICLES] for start in range(0, len(misses), CHUNK_ARTICLES)],
+        max_bytes,
+        tuple(functions),
+        str(cache.path.parent),
+        parallel=len(misses) >= PARALLEL_MIN_FILES,
+        workers=workers,
+        make_pool=make_pool,
+    )
+    read = _paired([request for request, _key in misses], chunks)
     try:
         for start in range(0, len(requests), CHUNK_ARTICLES):
             window = range(start, min(start + CHUNK_ARTICLES, len(requests)))
@@ -231,7 +317,8 @@ def iter_cached_bodies(
                     continue
                 found.append(result)
                 if file_id is not None:
-                    rows.append((file_id, record, BODY_PART, _encode_body(result.body)))
+                    if not stored_body[i]:
+                        rows.append((file_id, record, BODY_PART, encode_body(result.body)))
                     rows.extend(
                         (file_id, record, name, pickle.dumps(value, protocol=5))
                         for name, value in zip(names, result.analyses, strict=True)
@@ -246,16 +333,22 @@ def iter_cached_bodies(
             chunks.close()
 
 
-def _encode_body(body: str) -> bytes:
-    # A body may hold lone surrogates (undecodable bytes kept as such): stored losslessly.
+def encode_body(body: str) -> bytes:
+    """A body as the cache stores it (:data:`BODY_PART`): UTF-8, lone surrogates (undecodable
+    bytes kept as such) included, so it comes back exactly."""
     return body.encode("utf-8", "surrogatepass")
+
+
+def decode_body(stored: bytes) -> str:
+    """The body :func:`encode_body` stored."""
+    return stored.decode("utf-8", "surrogatepass")
 
 
 def _from_cache(
     article_id: str, values: dict[str, bytes], names: list[str], bodies: bool
 ) -> BodyRecord | None:
     try:
-        body = values[BODY_PART].decode("utf-8", "surrogatepass") if bodies else ""
+        body = decode_body(values[BODY_PART]) if bodies else ""
         analyses = tuple(pickle.loads(values[name]) for name in names)  # the user's own cache
     except Exception:  # missing or unreadable: read the article again, never crash
         return None

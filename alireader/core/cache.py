@@ -80,9 +80,20 @@ def file_stamp(path: str | Path) -> Stamp | None:
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns
 
 
+def _file_digest() -> hashlib.blake2b:
+    return hashlib.blake2b(digest_size=16, person=b"alireader-file")
+
+
+def bytes_hash(data: bytes) -> bytes:
+    """:func:`content_hash` of a file whose whole content is ``data`` (already read)."""
+    digest = _file_digest()
+    digest.update(data)
+    return digest.digest()
+
+
 def content_hash(path: str | Path) -> bytes | None:
     """The BLAKE2b-128 hash of the file's bytes, or None when it cannot be read."""
-    digest = hashlib.blake2b(digest_size=16, person=b"alireader-file")
+    digest = _file_digest()
     try:
         with open(path, "rb") as handle:  # read-only, always
             while block := handle.read(_HASH_BLOCK):
@@ -349,6 +360,7 @@ _PART_QUERY = (
     "SELECT a.value FROM files AS f JOIN articles AS a ON a.file_id = f.id "
     "WHERE f.path = ? AND f.max_bytes = ? AND a.record = ? AND a.part = ?"
 )
+_STORED_QUERY = "SELECT value FROM articles WHERE file_id = ? AND record = ? AND part = ?"
 
 
 class PartReader:
@@ -365,6 +377,14 @@ class PartReader:
 
     def part(self, path: bytes, max_bytes: int, record: int, part: str) -> bytes | None:
         """The stored ``part`` of an article, by its file's :func:`path_key`; None if absent."""
+        return self._value(_PART_QUERY, (path, max_bytes, record, part))
+
+    def stored(self, file_id: int, record: int, part: str) -> bytes | None:
+        """The stored ``part`` of an article, by its file's entry id (a :class:`FileEntry`'s
+        ``file_id``, so exactly the version of the file that was checked); None if absent."""
+        return self._value(_STORED_QUERY, (file_id, record, part))
+
+    def _value(self, query: str, arguments: tuple[object, ...]) -> bytes | None:
         with self._lock:
             if self._failed:
                 return None
@@ -372,7 +392,7 @@ class PartReader:
                 connection = self._connection or self._open()
                 if connection is None:
                     return None
-                row = connection.execute(_PART_QUERY, (path, max_bytes, record, part)).fetchone()
+                row = connection.execute(query, arguments).fetchone()
             except sqlite3.Error:
                 self._failed = True
                 return None

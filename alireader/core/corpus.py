@@ -259,10 +259,14 @@ def read_source(
 
 
 def read_numbered(
-    source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES
+    source: SourceFile,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    seen: Callable[[bytes], None] | None = None,
 ) -> tuple[list[tuple[int | None, Article]], list[LoadWarning]]:
-    """Like :func:`read_source`, each article with its record number (None: not JSON)."""
-    decoded, warnings = decode_source(source, max_bytes)
+    """Like :func:`read_source`, each article with its record number (None: not JSON).
+    ``seen`` as in :func:`decode_source`."""
+    decoded, warnings = decode_source(source, max_bytes, seen=seen)
     if decoded is None:
         return [], warnings
     if source.kind in (FileKind.JSON, FileKind.JSONL):
@@ -277,9 +281,16 @@ def read_numbered(
 
 
 def decode_source(
-    source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES
+    source: SourceFile,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    seen: Callable[[bytes], None] | None = None,
 ) -> tuple[Decoded | None, list[LoadWarning]]:
-    """Read one file (read-only) and decode it; None with a warning when it cannot be used."""
+    """Read one file (read-only) and decode it; None with a warning when it cannot be used.
+
+    ``seen``, when given, is called with the file's whole content once it has been read (not
+    for a file over the limit or unreadable), so a caller can hash what was parsed without
+    reading the file again."""
     from alireader.core.decode import BinaryContent, decode_bytes
 
     path = source.path
@@ -300,6 +311,8 @@ def decode_source(
     if len(data) > max_bytes:
         limit = max_bytes / 1024 / 1024
         return None, [_warning(path, f"skipped: over the {limit:g} MB size limit")]
+    if seen is not None:
+        seen(data)
     if not data.strip():
         return None, [_warning(path, "skipped: the file is empty")]
     try:

@@ -173,25 +173,36 @@ class _Parsed:
     stamp: Stamp | None
     content: bytes | None
     analyses: list[tuple[Any, ...]]
+    bodies: list[bytes] | None = None
+    """Each article's body as the cache stores it, when asked for (see ``bodies``)."""
 
 
 def _parse_for_cache(
-    chunk: list[SourceFile], max_bytes: int, analysers: tuple[Any, ...] = ()
+    chunk: list[SourceFile],
+    max_bytes: int,
+    analysers: tuple[Any, ...] = (),
+    bodies: bool = False,
 ) -> list[_Parsed]:
-    # Runs in a worker process. The stamp is taken before the hash and the hash before the
-    # parse: if the file changes meanwhile, the next start sees a stamp or a hash that does
-    # not match and parses it again, so nothing stale is ever trusted.
-    from alireader.core.cache import content_hash, file_stamp
+    # Runs in a worker process. The stamp is taken before the file is read, and the hash is
+    # that of the bytes parsed: if the file changes meanwhile, the next start sees a stamp
+    # that does not match and parses it again, so nothing stale is ever trusted.
+    from alireader.core.body_pass import encode_body
+    from alireader.core.cache import bytes_hash, content_hash, file_stamp
 
     parsed = []
     for source in chunk:
         stamp = file_stamp(source.path)
-        content = content_hash(source.path) if stamp is not None else None
-        numbered, warnings = read_numbered(source, max_bytes)
+        read: list[bytes] = []
+        numbered, warnings = read_numbered(source, max_bytes, seen=read.append)
+        content = None
+        if stamp is not None:
+            # A file that was not read whole (over the limit, unreadable) is hashed apart.
+            content = bytes_hash(read[0]) if read else content_hash(source.path)
         pairs = [summarise(article, record) for record, article in numbered]
         analyses = [tuple(analyse(article) for analyse in analysers) for _, article in numbered]
         draft = _Draft(source, [s for s, _ in pairs], [d for _, d in pairs], warnings)
-        parsed.append(_Parsed(draft, stamp, content, analyses))
+        encoded = [encode_body(article.body) for _, article in numbered] if bodies else None
+        parsed.append(_Parsed(draft, stamp, content, analyses, encoded))
     return parsed
 
 
@@ -296,6 +307,7 @@ class _Drafts:
 
 
 def _store(writer: Writer | None, parsed: list[_Parsed], max_bytes: int, names: list[str]) -> None:
+    from alireader.core.body_pass import BODY_PART
     from alireader.core.cache import path_key
 
     if writer is None:
@@ -315,6 +327,11 @@ def _store(writer: Writer | None, parsed: list[_Parsed], max_bytes: int, names: 
             for s, results in zip(item.draft.summaries, item.analyses, strict=True)
             for name, value in zip(names, results, strict=True)
         ]
+        if item.bodies is not None:
+            rows.extend(
+                (file_id, RECORD_NONE if s.record is None else s.record, BODY_PART, body)
+                for s, body in zip(item.draft.summaries, item.bodies, strict=True)
+            )
         writer.store_parts(rows)
 
 
@@ -346,6 +363,7 @@ def iter_cached_summaries(
     *,
     rebuild: bool = False,
     analysers: Sequence[NamedAnalyser] = (),
+    bodies: bool = False,
 ) -> Iterator[SummarisedFile]:
     """Like :func:`iter_summaries` (the same summaries, IDs, keys and warnings, in the same
     order), but unchanged files come from ``cache`` without being parsed.
@@ -355,8 +373,10 @@ def iter_cached_summaries(
     dropped once every file has been seen. ``rebuild`` parses everything and replaces what was
     stored. ``analysers`` (name, function) run on the articles parsed here and are stored
     under their names for the body pass; their results also come back in
-    :attr:`SummarisedFile.analyses`. A cache failure becomes a notice in ``cache.notices`` and
-    loading goes on without it.
+    :attr:`SummarisedFile.analyses`. ``bodies`` stores the body of every article parsed here
+    too, so that the body pass that follows (:func:`alireader.core.body_pass.iter_cached_bodies`)
+    analyses the stored text instead of parsing each file a second time. A cache failure
+    becomes a notice in ``cache.notices`` and loading goes on without it.
     """
     files = discovery.files
     plan = _plan(files, cache, max_bytes, rebuild)
@@ -366,7 +386,11 @@ def iter_cached_summaries(
                 if writer is not None:
                     writer.restamp(file_id, stamp)
     names = [name for name, _ in analysers]
-    work = partial(_parse_for_cache, analysers=tuple(function for _, function in analysers))
+    work = partial(
+        _parse_for_cache,
+        analysers=tuple(function for _, function in analysers),
+        bodies=bodies,
+    )
     parsed = map_chunks(work, plan.parse, max_bytes, workers, make_pool)
     ids = UniqueIds()
     drafts = _Drafts(cache, plan)

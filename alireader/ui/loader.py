@@ -99,7 +99,11 @@ def load_batches(
         tell = _teller(store, notice)
         tell()  # a cache set aside or emptied is told at once, not after the load
         if store is not None and store.usable:
-            files = iter_cached_summaries(found, store, limit, workers, quiet_pool, rebuild=rebuild)
+            # bodies=True: the body pass that follows (ui.indexer) then analyses the stored
+            # bodies instead of parsing every file a second time.
+            files = iter_cached_summaries(
+                found, store, limit, workers, quiet_pool, rebuild=rebuild, bodies=True
+            )
         else:
             files = iter_summaries(found, limit, workers=workers, make_pool=quiet_pool)
         # closing(): stopping early shuts the pool down now, not when the generator is collected.

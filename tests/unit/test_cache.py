@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from alireader.core import body_pass as body_pass_module
 from alireader.core import cache as cache_module
 from alireader.core import summaries as summaries_module
 from alireader.core.analysers import article_sketch
@@ -106,9 +107,9 @@ def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     parsed: list[str] = []
     real = summaries_module.read_numbered
 
-    def counting(source: Any, max_bytes: int) -> Any:
+    def counting(source: Any, max_bytes: int, **options: Any) -> Any:
         parsed.append(source.path.name)
-        return real(source, max_bytes)
+        return real(source, max_bytes, **options)
 
     monkeypatch.setattr(summaries_module, "read_numbered", counting)
     return parsed
@@ -164,6 +165,67 @@ def test_cached_bodies_are_not_read_again(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(body_pass, "read_bodies", no_reading)
     with open_cache() as cache:
         assert cached_bodies(summaries, cache) == first
+
+
+def _reference(summaries: list[ArticleSummary]) -> list[BodyRecord]:
+    """The body pass's records of ``summaries`` read from the files, without any cache."""
+    requests = [request_of(s) for s in summaries]
+    chunks = iter_bodies(requests, workers=1, analysers=[f for _, f in ANALYSERS])
+    return [record for chunk in chunks for record in chunk]
+
+
+def test_bodies_stored_by_the_summary_pass_are_analysed_not_parsed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = [make_corpus(tmp_path / "corpus")]
+    summaries, _ = cold(corpus)
+    reference = _reference(summaries)
+    with open_cache() as cache:
+        files = iter_cached_summaries(discover(corpus), cache, workers=1, bodies=True)
+        assert [s for f in files for s in f.summaries] == summaries
+    from alireader.core import body_pass
+
+    def no_reading(*_args: object, **_kwargs: object) -> list[BodyRecord]:
+        raise AssertionError("a file was parsed again although its body was stored")
+
+    monkeypatch.setattr(body_pass, "read_bodies", no_reading)
+    with open_cache() as cache:
+        assert cached_bodies(summaries, cache) == reference
+    monkeypatch.undo()
+    with open_cache() as cache:  # the analyses were stored beside the bodies
+        assert cached_bodies(summaries, cache) == reference
+
+
+def test_a_stored_body_gone_meanwhile_is_read_from_its_file(tmp_path: Path) -> None:
+    corpus = [make_corpus(tmp_path / "corpus")]
+    summaries, _ = cold(corpus)
+    reference = _reference(summaries)
+    with open_cache() as cache:
+        list(iter_cached_summaries(discover(corpus), cache, workers=1, bodies=True))
+        number = next(n for n, s in enumerate(summaries) if s.path.endswith("a.txt"))
+        # The worker is told the body is stored, but it is not there any more.
+        entry = cache.entries(20 << 20)[path_key(summaries[number].path)]
+        with cache.writing() as writer:
+            assert writer is not None
+            writer.connection.execute("DELETE FROM articles WHERE file_id = ?", (entry.file_id,))
+        records = body_pass_module.analyse_stored(
+            [(request_of(summaries[number]), (entry.file_id, -1))],
+            20 << 20,
+            [f for _, f in ANALYSERS],
+            str(cache.path.parent),
+        )
+    assert records == [reference[number]]
+
+
+def test_the_hash_stored_is_that_of_the_file(tmp_path: Path) -> None:
+    corpus = [make_corpus(tmp_path / "corpus")]
+    with open_cache() as cache:
+        list(iter_cached_summaries(discover(corpus), cache, workers=1, bodies=True))
+        entries = cache.entries(20 << 20)
+    files = [p for p in (tmp_path / "corpus").rglob("*") if p.is_file()]
+    assert len(entries) == len(files)
+    for path in files:
+        assert entries[path_key(path)].hash == cache_module.content_hash(path)
 
 
 def test_another_analyser_is_a_miss(tmp_path: Path) -> None:
