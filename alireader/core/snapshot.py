@@ -282,36 +282,62 @@ class SnapshotReader:
             os.unlink(self.path)
 
     def sections(self) -> Iterator[tuple[str, Any]]:
-        """Each section's name and object, in order, each checked before it is unpickled."""
-        handle = self._handle
+        """Each section's name and object, in order, each checked before it is unpickled.
+
+        The sections are located first, and the blobs of every section start being read then
+        (in other threads): the search index's tables are read while the list's section is
+        unpickled. A section that fails a check fails when its turn comes."""
+        pending = [
+            entry if isinstance(entry, BaseException) else _Section(*entry)
+            for entry in self._locate()
+        ]
+        try:
+            for entry in pending:
+                try:
+                    if isinstance(entry, BaseException):
+                        raise entry
+                    value = entry.finish()
+                    name = entry.name.decode()
+                except _Short:
+                    raise self._fail("cut short") from None
+                except _Mismatch:
+                    raise self._fail("damaged (a checksum does not match)") from None
+                except _Malformed:
+                    raise self._fail("damaged (a section has the wrong length)") from None
+                except Exception as error:  # a well-hashed pickle that still fails: never trusted
+                    raise self._fail(f"unreadable ({type(error).__name__})") from None
+                yield name, value
+        finally:
+            for entry in pending:
+                if isinstance(entry, _Section):
+                    entry.stop()
+
+    def _locate(self) -> list[tuple[bytes, _Payload] | BaseException]:
+        """Each section's name and payload, its block table checked; where locating one
+        failed, the error (and nothing after it)."""
+        fd = self._handle.fileno()
+        offset = self._handle.tell()
+        found: list[tuple[bytes, _Payload] | BaseException] = []
         for _ in range(self._count):
             try:
-                (size,) = _SECTION.unpack(_read(handle, _SECTION.size))
-                encoded = _read(handle, size)
-                length, digest = _PAYLOAD.unpack(_read(handle, _PAYLOAD.size))
-                start = handle.tell()
+                (size,) = _SECTION.unpack(_pread(fd, _SECTION.size, offset))
+                encoded = _pread(fd, size, offset + _SECTION.size)
+                offset += _SECTION.size + size
+                length, digest = _PAYLOAD.unpack(_pread(fd, _PAYLOAD.size, offset))
+                start = offset + _PAYLOAD.size
                 blocks = -(-length // _BLOCK)
                 end = start + length + blocks * _BLOCK_DIGEST
                 if end > self._total:
                     raise _Short
-                handle.seek(start + length)
-                table = _read(handle, blocks * _BLOCK_DIGEST)
+                table = _pread(fd, blocks * _BLOCK_DIGEST, start + length)
                 if _table_digest(encoded, length, table) != digest:
-                    raise self._fail("damaged (a checksum does not match)")
-                value = _read_payload(_Payload(handle.fileno(), start, length, table))
-                handle.seek(end)
-                name = encoded.decode()
-            except _Short:
-                raise self._fail("cut short") from None
-            except _Mismatch:
-                raise self._fail("damaged (a checksum does not match)") from None
-            except _Malformed:
-                raise self._fail("damaged (a section has the wrong length)") from None
-            except SnapshotError:
-                raise
-            except Exception as error:  # a well-hashed pickle that still fails: never trusted
-                raise self._fail(f"unreadable ({type(error).__name__})") from None
-            yield name, value
+                    raise _Mismatch
+            except Exception as error:
+                found.append(error)
+                break
+            found.append((encoded, _Payload(fd, start, length, table)))
+            offset = end
+        return found
 
     def _fail(self, why: str) -> SnapshotError:
         self.discard()
@@ -364,37 +390,61 @@ class _Payload:
     table: bytes
 
 
-def _read_payload(payload: _Payload) -> Any:
-    """The object of a section's payload (see the module docstring). The blob lengths at its
-    end are read first; then the pickle is unpickled while other threads read the blobs
-    straight into their buffers and check them. The unpickler only hands the buffers to the
-    objects being made (which wrap them, never read them while being unpickled), and the
-    object is returned only once every block of every blob has been checked."""
-    length = payload.length
-    counted = _BLOB_COUNT.size
-    if length < counted:
-        raise _Malformed
-    (count,) = _BLOB_COUNT.unpack(_read_range(payload, length - counted, length))
-    trailer = counted + count * _BLOB_SIZE.size
-    if trailer > length:
-        raise _Malformed
-    raw_sizes = _read_range(payload, length - trailer, length - counted)
-    sizes = [size for (size,) in _BLOB_SIZE.iter_unpack(raw_sizes)]
-    pickled = length - trailer - sum(sizes)
-    if pickled < 0:
-        raise _Malformed
-    blobs = [bytearray(size) for size in sizes]
-    filler = _BlobFiller(payload, pickled, blobs)
-    stream = _CheckedStream(payload, 0, pickled)
-    try:
-        value = _unpickle(stream, blobs)
-        if stream.position != pickled:
+class _Section:
+    """A section being read: its blob lengths (at the end of its payload) read and checked at
+    once, its blobs being read into their buffers by other threads from then on; see
+    :meth:`finish`. An error on the way is kept for :meth:`finish` to raise."""
+
+    def __init__(self, name: bytes, payload: _Payload) -> None:
+        self.name = name
+        self._payload = payload
+        self._filler: _BlobFiller | None = None
+        self._error: BaseException | None = None
+        try:
+            self._pickled, self._blobs = self._blob_buffers()
+            self._filler = _BlobFiller(payload, self._pickled, self._blobs)
+        except Exception as error:
+            self._error = error
+
+    def _blob_buffers(self) -> tuple[int, list[bytearray]]:
+        """Where the pickle ends, and an empty buffer for each blob."""
+        payload = self._payload
+        length = payload.length
+        counted = _BLOB_COUNT.size
+        if length < counted:
             raise _Malformed
-        filler.wait()
-    finally:
-        stream.close()
-        filler.stop()
-    return value
+        (count,) = _BLOB_COUNT.unpack(_read_range(payload, length - counted, length))
+        trailer = counted + count * _BLOB_SIZE.size
+        if trailer > length:
+            raise _Malformed
+        raw_sizes = _read_range(payload, length - trailer, length - counted)
+        sizes = [size for (size,) in _BLOB_SIZE.iter_unpack(raw_sizes)]
+        pickled = length - trailer - sum(sizes)
+        if pickled < 0:
+            raise _Malformed
+        return pickled, [bytearray(size) for size in sizes]
+
+    def finish(self) -> Any:
+        """The section's object: its pickle unpickled (the objects being made only wrap the
+        blobs' buffers, never read them then), returned once every block of every blob has
+        been checked."""
+        if self._error is not None or self._filler is None:
+            raise self._error or _Malformed
+        stream = _CheckedStream(self._payload, 0, self._pickled)
+        try:
+            value = _unpickle(stream, self._blobs)
+            if stream.position != self._pickled:
+                raise _Malformed
+            self._filler.wait()
+        finally:
+            stream.close()
+            self.stop()
+        return value
+
+    def stop(self) -> None:
+        """Stop reading the blobs (done, failed, or not wanted any more)."""
+        if self._filler is not None:
+            self._filler.stop()
 
 
 class _BlobFiller:
@@ -588,6 +638,13 @@ class _CheckedStream:
                 self._blocks.get_nowait()  # make room: the thread may wait to put a block
             except queue.Empty:
                 self._thread.join(0.05)
+
+
+def _pread(fd: int, size: int, offset: int) -> bytes:
+    data = os.pread(fd, size, offset)
+    if len(data) != size:
+        raise _Short
+    return data
 
 
 def _read(handle: IO[bytes], size: int) -> bytes:
