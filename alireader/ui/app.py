@@ -472,10 +472,14 @@ class ReaderApp(App[int]):
             self.from_snapshot = True
             self.post_message(self.BatchLoaded(batch, feed=False))
         elif name == "search":
-            self._wire_search(value)
-            value.prepare()  # here, not in the first search (a loaded vocabulary is unsorted)
+            # Searchable first; hits' bodies come from their files until the article cache's
+            # reader is open (its imports and connection cost a tenth of a second).
+            value.entity_lookup = self._lookup_entities
+            value.set_body_loader(self._body_of)
+            value.prepare()  # here, not in the first search (a no-op when it was saved prepared)
             self.search_index = value
             self.post_message(self.SearchReady())
+            self._wire_search(value)
         elif name == "entities":
             with self.entity_lock:
                 self.entity_index = value
