@@ -297,3 +297,26 @@ def test_file_rows_and_an_entity_index_come_back_whole(tmp_path: Path) -> None:
     assert loaded.article_entities("a2") == entities.article_entities("a2")
     assert loaded.match("jean") == entities.match("jean") == {"a2"}
     assert type(loaded_counts) is Counter and list(loaded_counts.items()) == [("x", 2), ("y", 1)]
+
+
+def test_a_duplicate_index_comes_back_whole_and_keeps_finding_copies(tmp_path: Path) -> None:
+    from alireader.core.duplicates import DuplicateIndex
+
+    story = " ".join(f"mot{n} phrase{n % 7} suite{n % 11}" for n in range(300))
+    other = " ".join(f"autre{n} texte{n % 5}" for n in range(300))
+    index = DuplicateIndex(threshold=0.8)
+    index.common_fingerprint = 2  # so that some fingerprints turn common
+    for number in range(4):
+        index.add(f"copy{number}", story + f" fin{number}")
+    index.add("other", other)
+    index.discard(["copy3"])
+    path = write(tmp_path / "snap.bin", values=[("dups", index)])
+    ((_, loaded),) = read(path)
+    assert loaded._postings == index._postings
+    assert list(loaded._postings) == list(index._postings)
+    assert loaded.clusters() == index.clusters()
+    for each in (index, loaded):
+        each.add("late", story + " tardive")
+        each.add("copy3", other + " encore")
+    assert loaded.clusters() == index.clusters()
+    assert any("late" in cluster.articles for cluster in loaded.clusters())
