@@ -515,3 +515,23 @@ def test_an_entity_comes_back_equal_from_a_pickle(
         again = pickle.loads(pickle.dumps([entity, entity], protocol))
         assert again == [entity, entity]
         assert type(again[0]) is Entity
+
+
+@given(
+    st.lists(
+        st.builds(
+            Entity, st.integers(0, 10**6), st.integers(0, 10**6), st.sampled_from(LABELS), st.text()
+        )
+    )
+)
+def test_an_article_s_entities_come_back_equal_from_a_pickle(found: list[Entity]) -> None:
+    import pickle
+
+    from alireader.core.entities import Entities
+
+    for protocol in (0, pickle.HIGHEST_PROTOCOL):
+        again = pickle.loads(pickle.dumps(Entities(found), protocol))
+        assert again == found
+        assert type(again) is Entities
+        assert all(type(entity) is Entity for entity in again)
+        assert [hash(entity) for entity in again] == [hash(entity) for entity in found]
