@@ -174,6 +174,9 @@ def both(parts: list[Scored]) -> Scored:
             common = found.keep(bonus)
         else:
             common = list(filter((result if exact else found).__contains__, bonus))
+        if not result:  # the first bonus: nothing to add it to
+            result = dict(zip(common, map(bonus.__getitem__, common), strict=True))
+            continue
         before = map(result.get, common, repeat(0.0))
         result.update(
             zip(common, list(map(add, before, map(bonus.__getitem__, common))), strict=True)

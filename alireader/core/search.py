@@ -101,6 +101,7 @@ PHRASE_CHECKS = 512
 phrase's positions per keystroke; a search of a complete query reads them all."""
 _HEAD_CACHE_SIZE = 16  # runs of complete clauses whose documents are kept (see _evaluate)
 _TERM_CACHE_SIZE = 64  # terms whose documents are kept while the index does not change
+_REPEATED_SIZE = 65_536  # authors and sources whose postings are kept ready (_index_field)
 _POSITION_CACHE_SIZE = 64  # anchors whose positions are kept (see SearchIndex._phrase_docs)
 
 
@@ -309,6 +310,8 @@ class SearchIndex:
         # at. Ranking thousands of words by frequency on every keystroke is the cost of "a";
         # the most frequent words of a prefix barely move while the corpus grows by 1/16.
         self._short_expansions: dict[str, tuple[int, list[tuple[int, float]]]] = {}
+        # Per (field, author or source text): its word ids, their weights and its tokens.
+        self._repeated: dict[tuple[int, str], tuple[list[int], list[float], bytes]] = {}
 
     _PICKLED = ("vocabulary", "_ids", "_titles", "_bodies", "_has_body")
     """Pickled as they are; the postings and the tokens are pickled flat (``postings.py``)."""
@@ -409,8 +412,39 @@ class SearchIndex:
         Once per article and field, with no Python-level loop over its words: counting, id
         lookups and the appends to the postings are chained C iterators, and the BM25 weight,
         which depends only on the term frequency here, is computed once per distinct frequency.
+        An author or a source recurs across articles: what it adds is computed once
+        (:attr:`_repeated`) and appended again for each article.
         """
-        return self._index_words(number, field, index_words(text))
+        if field in (TITLE, BODY) or not text:
+            return self._index_words(number, field, index_words(text))
+        key = (field, text)
+        known = self._repeated.get(key)
+        if known is None:
+            words = index_words(text)
+            tokens = self._index_words(number, field, words)
+            if len(self._repeated) >= _REPEATED_SIZE:
+                self._repeated.clear()
+            self._repeated[key] = known = (*self._word_weights(field, words), tokens)
+            return tokens
+        word_ids, weights, tokens = known
+        postings = self._postings[field]
+        _consume(
+            map(
+                _EXTEND,
+                map(postings.__getitem__, word_ids),
+                map(_PACK_POSTING, repeat(number), weights),
+            )
+        )
+        return tokens
+
+    def _word_weights(self, field: int, words: list[str]) -> tuple[list[int], list[float]]:
+        """The distinct word ids of ``words`` (all in the vocabulary) and their weight, in the
+        order :meth:`_index_words` appends their postings."""
+        counts = Counter(words)
+        length_norm = _K1 * (1 - _B + _B * len(words) / _PIVOT[field])
+        boost = _K1 + 1
+        weights = [tf * boost / (tf + length_norm) for tf in counts.values()]
+        return list(map(self.vocabulary.ids.__getitem__, counts)), weights
 
     def _index_words(self, number: int, field: int, words: list[str]) -> bytes:
         """:meth:`_index_field` of a text whose index words are ``words``."""

@@ -12,6 +12,9 @@ split on non-alphanumerics by one ``bytes.translate``. A text holding any other 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from alireader.core.query import WORD, query_words
 from alireader.core.text import fold
 
@@ -57,6 +60,8 @@ def _replacements() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str],
 
 
 _FIRST, _REST = _replacements()
+_RARE = dict(_REST)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def index_words(text: str) -> list[str]:
@@ -65,7 +70,11 @@ def index_words(text: str) -> list[str]:
     if not plain.isascii():
         plain = _replaced(plain, _FIRST)
         if not plain.isascii():
-            plain = _replaced(plain, _REST)
+            # The few characters left, found in one pass: checking each of the hundreds
+            # of the rest of the table for presence would read the text hundreds of times.
+            left = set(_NON_ASCII.findall(plain))
+            if all(char in _RARE for char in left):
+                plain = _replaced(plain, [(char, _RARE[char]) for char in left])
             if not plain.isascii():
                 # From the original: folding composes a base letter with its accent before
                 # dropping the accent, and "й" (и + breve) is a letter of its own.
@@ -73,7 +82,7 @@ def index_words(text: str) -> list[str]:
     return plain.encode("ascii").translate(_LOWER_WORDS).decode("ascii").split()
 
 
-def _replaced(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+def _replaced(text: str, pairs: Iterable[tuple[str, str]]) -> str:
     for char, plain in pairs:
         if char in text:
             text = text.replace(char, plain)

@@ -3,6 +3,8 @@ for any text: French text through the replacement table, anything else through f
 
 from __future__ import annotations
 
+from functools import partial
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -56,3 +58,27 @@ def test_words_computed_elsewhere_index_like_the_body(bodies: list[str]) -> None
         assert [(h.id, h.score) for h in here.search(query, 10).hits] == [
             (h.id, h.score) for h in elsewhere.search(query, 10).hits
         ]
+
+
+_NAMES = st.sampled_from(["", "AFP", "Le Monde", "Marie Curie", "Curie", "AFP AFP", "—"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(_NAMES, _NAMES), min_size=1, max_size=8))
+def test_repeated_authors_and_sources_index_as_if_each_were_new(
+    fields: list[tuple[str, str]],
+) -> None:
+    from alireader.core.search import SearchIndex
+
+    def unshared(index: SearchIndex, number: int, field: int, text: str) -> bytes:
+        return index._index_words(number, field, index_words(text))
+
+    shared, plain = SearchIndex(), SearchIndex()
+    plain._index_field = partial(unshared, plain)  # type: ignore[method-assign]
+    for index in (shared, plain):
+        for number, (author, source) in enumerate(fields):
+            index.add_metadata(f"a{number}", "titre", author, source)
+    assert shared.vocabulary.words == plain.vocabulary.words
+    for field in range(4):
+        assert dict(shared._postings[field]) == dict(plain._postings[field])
+        assert list(shared._tokens[field]) == list(plain._tokens[field])
