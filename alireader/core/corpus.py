@@ -12,6 +12,7 @@ list or JSONL file is ``FILE/N`` (1-based), or its own ``id`` when it has one.
 from __future__ import annotations
 
 import bisect
+import collections
 import errno
 import itertools
 import json
@@ -30,7 +31,7 @@ from alireader.core.text import count_words, replace_surrogates
 from alireader.errors import ArticleNotFound, CorpusError
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
+    from concurrent.futures import Executor, Future
 
     from alireader.core.decode import Decoded
 
@@ -634,6 +635,9 @@ def iter_load(
 
 _Loaded = tuple[SourceFile, list[Article], list[LoadWarning]]
 PARALLEL_MIN_FILES = 1500  # below this, starting worker processes costs more than it saves
+IN_FLIGHT_PER_WORKER = 3
+"""Chunks handed to the pool per worker ahead of the consumer (see :func:`map_in_processes`):
+enough that no worker waits for its next chunk, few enough to bound what waits in memory."""
 _CHUNK_FILES = 250
 
 T = TypeVar("T")
@@ -685,8 +689,10 @@ def map_in_processes(
     ``parallel`` (the caller judges the amount of work) and there is more than one worker
     (``workers``: default one per usable CPU). ``make_pool`` builds the executor (default
     :func:`default_pool`). If processes cannot be started here, the rest is done in this
-    process. A caller that stops early (closes the generator) waits for the chunks in flight,
-    not for the whole queue.
+    process. At most :data:`IN_FLIGHT_PER_WORKER` chunks per worker are handed out ahead of
+    the caller, so results never pile up in memory when the caller is the slower side. A
+    caller that stops early (closes the generator) waits for the chunks in flight, not for
+    the whole queue.
     """
     workers = usable_cpus() if workers is None else workers
     if workers <= 1 or not parallel:
@@ -699,8 +705,16 @@ def map_in_processes(
     try:
         pool = (make_pool or default_pool)(workers)
         try:
-            repeated = [itertools.repeat(argument) for argument in arguments]
-            for result in pool.map(function, chunks, *repeated):
+            # Not pool.map: it submits every chunk at once, and the results of workers running
+            # ahead of their consumer would wait in this process's memory.
+            ahead: collections.deque[Future[R]] = collections.deque()
+            waiting = iter(chunks)
+            for chunk in itertools.islice(waiting, workers * IN_FLIGHT_PER_WORKER):
+                ahead.append(pool.submit(function, chunk, *arguments))
+            while ahead:
+                result = ahead.popleft().result()
+                for chunk in itertools.islice(waiting, 1):
+                    ahead.append(pool.submit(function, chunk, *arguments))
                 done += 1
                 yield result
         finally:

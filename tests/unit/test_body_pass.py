@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,3 +83,26 @@ def test_no_pool_means_reading_here(news: Path, monkeypatch: pytest.MonkeyPatch)
 
     chunks = iter_bodies([request_of(s) for s in summaries], workers=2, make_pool=no_processes)  # type: ignore[arg-type]
     assert len([pair for chunk in chunks for pair in chunk]) == len(summaries)
+
+
+def _square(chunk: list[int]) -> int:
+    return chunk[0] ** 2
+
+
+def test_workers_run_only_a_few_chunks_ahead_of_a_slow_consumer() -> None:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    submitted: list[int] = []
+
+    class Counting(ThreadPoolExecutor):
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+            submitted.append(args[0][0])
+            return super().submit(fn, *args, **kwargs)
+
+    chunks = [[n] for n in range(100)]
+    results = corpus.map_in_processes(_square, chunks, parallel=True, workers=2, make_pool=Counting)
+    limit = 2 * corpus.IN_FLIGHT_PER_WORKER
+    for consumed, result in enumerate(results, start=1):
+        assert result == (consumed - 1) ** 2  # in order
+        assert len(submitted) <= consumed + limit
+    assert sorted(submitted) == list(range(100))
