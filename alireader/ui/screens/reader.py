@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from alireader.limits import DEFAULT_MAX_DISPLAY_KB
@@ -122,7 +122,7 @@ class MainScreen(Screen[None]):
         """Header, search bar, the two panes, a loading line and the footer."""
         yield TitleBar(id="title-bar")
         with Horizontal(id="search-row"):
-            yield SearchBar(id="search")
+            yield SearchBar(on_change=self._query_changed, id="search")
             yield SearchStatus(id="search-status")
         with Horizontal(id="panes"):
             yield ArticleList(self.library, id="list")
@@ -469,17 +469,17 @@ class MainScreen(Screen[None]):
             self.search_bar.remember(query)
             self.reader_app.remember_query(query)
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
+    def _query_changed(self, value: str) -> None:
+        # Called by the bar itself as the text changes: the search starts at once.
         was_searching = self.searching
-        self.query_text = event.value
+        self.query_text = value
         if not self.searching:
             if was_searching:
                 self._end_search()
             return
         if not was_searching:
             self._before_search = self.article_list.highlighted
-        self._search(event.value, keep=None)
+        self._search(value, keep=None)
 
     def _end_search(self) -> None:
         self.workers.cancel_group(self, "search")
@@ -520,9 +520,11 @@ class MainScreen(Screen[None]):
             return  # a newer keystroke is on its way: drop this stale result
         self._result = result
         self._words = result.hits[0].wanted if result.hits else frozenset()
-        self._show_results(keep)
+        # The header says "showing search results" from the first keystroke on: redrawing it
+        # at every keystroke would cost a layout of the whole screen for the same text.
+        self._show_results(keep, header=self.view.matches is None)
 
-    def _show_results(self, keep: int | None) -> None:
+    def _show_results(self, keep: int | None, *, header: bool = True) -> None:
         result = self._result
         if result is None:
             return
@@ -540,4 +542,5 @@ class MainScreen(Screen[None]):
         self.query_one(SearchStatus).show(
             result.query.description, result.total, indexing, result.approximate
         )
-        self.reader_app.update_header()
+        if header:
+            self.reader_app.update_header()

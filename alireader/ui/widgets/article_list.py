@@ -171,7 +171,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _show(self, rows: list[int], keep: int | None) -> None:
         self.rows = rows
-        self.virtual_size = Size(0, len(rows) * self.row_height)
+        self._set_height(len(rows) * self.row_height)
         row = self._row_of(keep) if keep is not None else None
         self.cursor = -1  # force a Highlighted message: the article under the cursor changed
         self.move_to(row if row is not None else 0)
@@ -183,12 +183,25 @@ class ArticleList(ScrollView, can_focus=True):
             return  # search results are replaced by the next search, never appended to
         was_empty = not self.rows
         self.rows.extend(rows)
-        self.virtual_size = Size(0, len(self.rows))
+        self._set_height(len(self.rows))
         if was_empty:
             self.cursor = -1
             self.move_to(0)
         # Only rows now in view need painting; refresh() repaints just the visible region.
         self.refresh()
+
+    def _set_height(self, lines: int) -> None:
+        """Make the list ``lines`` lines long (its virtual height)."""
+        size = Size(0, lines)
+        room = self.scrollable_content_region.height
+        if self.show_vertical_scrollbar and self.virtual_size.height > room and lines > room:
+            # A new length with the scrollbar staying: only the scrollbar changes (what a
+            # layout would update here); a layout of the whole screen per keystroke is not
+            # needed. Showing or hiding the scrollbar changes the width: that takes a layout.
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
+        else:
+            self.virtual_size = size
 
     def select_article(self, index: int) -> bool:
         """Move the cursor to article ``index``; False when it is not in the list."""
@@ -308,7 +321,10 @@ class ArticleList(ScrollView, can_focus=True):
         """Render the row at screen line ``y``."""
         width = self.scrollable_content_region.width
         row, line = divmod(round(self.scroll_offset.y) + y, self.row_height)
-        base = self.rich_style
+        base = self._styles.get("")
+        if base is None:
+            # Working out the widget's style walks up the DOM: once per look, not per line.
+            base = self._styles[""] = self.rich_style
         if not self.rows:
             if y == 0:
                 text = fit(" " + self.empty_text, width)

@@ -8,11 +8,13 @@ queries with up and down, and reports what the user wants: open the result under
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from alireader.core.text import visible_controls
@@ -42,8 +44,14 @@ class SearchBar(Input):
     class Open(Message):
         """Enter: open the result under the list's cursor."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, *, on_change: Callable[[str], None] | None = None, id: str | None = None
+    ) -> None:
+        """``on_change(text)`` is called as soon as the text changes (before the ``Changed``
+        message, which reaches the screen only after a few trips through the message queues:
+        a search started from here starts a few milliseconds sooner)."""
         super().__init__(placeholder=PLACEHOLDER, id=id, compact=True, select_on_focus=False)
+        self._on_change = on_change
         self.history: list[str] = []
         """Earlier queries, newest first (from the state file, then this session's)."""
         self._recalled = -1  # position in history while browsing it; -1: the user's own text
@@ -86,8 +94,16 @@ class SearchBar(Input):
         self._recalled = recalled  # the change handler must not count this as typing
 
     def _watch_value(self, value: str) -> None:
+        room = self.scrollable_content_region.width
+        width = self.content_width
+        if width <= room and self.virtual_size.width <= room:
+            # Text that fits scrolls nowhere: Input would set its new width as a change that
+            # lays out the whole screen at every keystroke; set quietly, it changes nothing.
+            self.set_reactive(Widget.virtual_size, Size(width, 1))
         super()._watch_value(value)
         self._recalled = -1
+        if self._on_change is not None:
+            self._on_change(value)
 
     def action_clear_and_leave(self) -> None:
         """Empty the bar (which ends the search) and go back to the list."""
