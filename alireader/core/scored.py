@@ -154,7 +154,7 @@ def both(parts: list[Scored]) -> Scored:
         for other in parts[1:]:
             merged = added(merged, other.scores)
         return Scored(merged, partial=partial)
-    found = _common(parts)
+    found = common_members(parts)
     coarse = [part for part in parts if not part.exact]
     base: float = sum(part.floor for part in coarse)
     exact = [part.scores for part in parts if part.exact]
@@ -186,7 +186,7 @@ def both(parts: list[Scored]) -> Scored:
     return Scored(result, found, base, partial)
 
 
-def _common(parts: list[Scored]) -> set[int] | Bitmap:
+def common_members(parts: list[Scored]) -> set[int] | Bitmap:
     """The documents in every one of ``parts`` (sorted by size): the bitmaps are intersected
     as such, a bitmap when every part has one."""
     bitmaps = [part.members for part in parts if isinstance(part.members, Bitmap)]

@@ -44,8 +44,8 @@ from alireader.core.scored import (
     Scored,
     best,
     both,
+    common_members,
     either,
-    intersect,
     scattered,
     summed,
     unless,
@@ -674,9 +674,7 @@ class SearchIndex:
         word_scores = [self._word_scores(matches, fields, within) for matches in per_word]
         # A phrase: every word present, then adjacent in one field.
         word_scores.sort(key=len)
-        common = set(word_scores[0].members)
-        for other in word_scores[1:]:
-            common = intersect(common, other.members)
+        common = set(common_members(word_scores))  # bitmaps intersected as such
         key = (term.field, term.mode, term.words[:-1], scope)
         if typing:
             earlier = self._open_phrases.get(key)
@@ -688,7 +686,8 @@ class SearchIndex:
             # Reading positions costs some 20 µs a document: check the documents where the
             # rarest word scores best, and say that the count is partial.
             rarest = word_scores[0].scores
-            strongest = {doc: rarest[doc] for doc in common if doc in rarest}
+            scored = list(filter(rarest.__contains__, common))
+            strongest = dict(zip(scored, map(rarest.__getitem__, scored), strict=True))
             chosen = [doc for doc, _s in _top_scores(strongest, checks)]
             chosen.extend(islice(common.difference(strongest), checks - len(chosen)))
             common = set(chosen)
@@ -718,12 +717,21 @@ class SearchIndex:
         postings of; the documents are read from the positions of the other words only."""
         found: set[int] = set()
         closed = wanted[:-1] if open_last else wanted
+        bitmaps = self._bitmaps if self._bitmaps_generation == self._generation else {}
+        size = len(self._ids)
         for field in fields:
             postings = self._postings[field]
             holding: list[set[int]] = []
             for group in closed:
                 in_field: set[int] = set()
                 for word_id in group:
+                    bits = bitmaps.get(word_id) if field == BODY else None
+                    if bits is not None:
+                        # A very common word: the candidates holding it in any field (a few
+                        # more than in the body, which reading the body sorts out), found
+                        # without reading its postings.
+                        in_field.update(Bitmap(bits, size).keep(list(common)))
+                        continue
                     docs_holding = postings.get(word_id)
                     if docs_holding is not None:
                         # Only the candidates: a membership test per posting, not an insert.
