@@ -231,19 +231,25 @@ def either(parts: list[Scored]) -> Scored:
     if len(parts) == 1:
         return parts[0]
     partial = any(part.partial for part in parts)
+    exact = all(part.exact for part in parts)
+    # Coarse parts: scores relative to the highest floor, made in one pass per part.
+    floor: float = 0.0 if exact else max(part.floor for part in parts)
     merged: dict[int, float] = {}
     for part in parts:  # in C: a part can hold most of a 100k corpus
-        scores = part.absolute()
+        scores = part.scores
+        if not exact:
+            absolute = scores.values() if part.exact else map(part.floor.__add__, scores.values())
+            scores = dict(zip(scores, map(floor.__rsub__, absolute), strict=True))
+        if not merged:
+            merged = scores if not exact else dict(scores)
+            continue
         seen = list(filter(merged.__contains__, scores))
         best_seen = list(map(max, map(merged.__getitem__, seen), map(scores.__getitem__, seen)))
         merged.update(scores)
         merged.update(zip(seen, best_seen, strict=True))
-    if all(part.exact for part in parts):
+    if exact:
         return Scored(merged, partial=partial)
-    members = _union([part.members for part in parts])
-    floor: float = max(part.floor for part in parts)
-    relative = dict(zip(merged, map(floor.__rsub__, merged.values()), strict=True))
-    return Scored(relative, members, floor, partial)
+    return Scored(merged, _union([part.members for part in parts]), floor, partial)
 
 
 def _union(collections: list[Collection[int]]) -> set[int] | Bitmap:
