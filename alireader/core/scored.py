@@ -23,9 +23,12 @@ import heapq
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import compress, filterfalse, islice, repeat
-from operator import add, itemgetter
+from operator import add, itemgetter, le
 
 _SECOND = itemgetter(1)
+# top_scores: from _SAMPLE_FROM * n scores on, a sample of _SAMPLE_SIZE * n of them is sorted.
+_SAMPLE_FROM = 64
+_SAMPLE_SIZE = 16
 # Runs an iterator to its end, in C.
 _consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 
@@ -326,15 +329,36 @@ def best(found: Scored, n: int) -> list[tuple[int, float]]:
 
 
 def top_scores(scores: dict[int, float], n: int) -> list[tuple[int, float]]:
-    """``heapq.nlargest(n, scores.items(), key=_second)``, ties in their original order, with
-    no Python call per item: the n-th best score comes from a sort in C, then only the items at
-    or above it are sorted (stably, so ties keep the same order)."""
+    """``heapq.nlargest(n, scores.items(), key=_SECOND)``, ties in their original order, with
+    no Python call per item: a score known to be at most the n-th best comes first
+    (:func:`_below_nth`), then only the items at or above it are sorted (stably, so ties keep
+    the same order) and the first ``n`` kept."""
     if n <= 0:
         return []
     if len(scores) > n:
-        threshold = heapq.nlargest(n, scores.values())[-1]
-        items = list(compress(scores.items(), map(threshold.__le__, scores.values())))
+        values = scores.values()
+        threshold = _below_nth(values, n)
+        docs = list(compress(scores, map(le, repeat(threshold), values)))
+        if len(docs) < n:  # a sample that missed (see _below_nth): the exact threshold
+            threshold = heapq.nlargest(n, values)[-1]
+            docs = list(compress(scores, map(le, repeat(threshold), values)))
+        items = list(zip(docs, map(scores.__getitem__, docs), strict=True))
     else:
         items = list(scores.items())
     items.sort(key=_SECOND, reverse=True)
     return items[:n]
+
+
+def _below_nth(values: Collection[float], n: int) -> float:
+    """A score that is, very likely, at most the ``n``-th largest of ``values`` and close to it.
+
+    From a regular sample of the scores (a slice, in C), not a heap fed one score at a time in
+    Python: in a sample of one score in ``step``, the ``k``-th largest has about ``k * step``
+    scores above it, so taking ``k`` for twice ``n`` leaves a wide margin. When the sample is
+    unlucky, :func:`top_scores` finds fewer than ``n`` scores above it and asks the heap."""
+    if len(values) < _SAMPLE_FROM * n:
+        return heapq.nlargest(n, values)[-1]
+    every = list(values)
+    step = len(every) // (_SAMPLE_SIZE * n)
+    sample = sorted(every[::step], reverse=True)
+    return sample[min(len(sample) - 1, 2 * n // step + 2)]

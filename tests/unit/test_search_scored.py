@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from alireader.core.scored import Bitmap, Scored, added, both, either, summed, top_scores, unless
@@ -83,5 +83,17 @@ def test_unless_drops_the_excluded_documents(result: Scored, excluded: Scored) -
 
 @given(SCORES, st.integers(0, 25))
 def test_top_scores_are_the_best_in_order(scores: dict[int, float], n: int) -> None:
+    expected = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:n]
+    assert top_scores(scores, n) == expected
+
+
+@given(
+    st.lists(st.one_of(st.sampled_from([0.5, 1.0, 2.0]), st.floats(0.0, 9.0)), max_size=700),
+    st.integers(1, 5),
+)
+# The sample (one score in 6) holds the four best scores only: the heap is asked.
+@example([9.0 if k in (0, 6, 12, 18) else 0.0 for k in range(480)], 5)
+def test_top_scores_of_many_scores_are_the_best_in_order(values: list[float], n: int) -> None:
+    scores = dict(enumerate(values))
     expected = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:n]
     assert top_scores(scores, n) == expected
