@@ -252,3 +252,25 @@ async def test_a_count_checked_in_part_is_shown_as_a_lower_bound(
         status.show('"11"', 1, indexing=True)
         await pilot.pause()
         assert str(status.render()).startswith("1 match so far")
+
+
+async def test_a_shorter_result_list_keeps_its_scrollbar_in_step(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    # 60 articles say "marché": 60 results of two lines each overflow the pane, and so do 30.
+    articles = {f"{n:02d}.txt": f"Article {n}\n\nLe marché ouvre.\n" for n in range(60)}
+    app = make_app([write_corpus(tmp_path / "many", articles)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        results = app.main.article_list
+        await _search(pilot, "marche")
+        assert results.hits is not None and len(results.rows) == 60
+        # Fewer results, nothing else on screen changing (no layout of the screen for it).
+        results.set_results(dict(list(results.hits.items())[:30]))
+        await pilot.pause()
+        assert results.virtual_size.height == 60
+        assert results.vertical_scrollbar.window_virtual_size == 60
+        results.action_last()
+        await pilot.pause()
+        assert results.highlighted == results.rows[-1]
+        assert results.scroll_offset.y == results.max_scroll_y == 60 - results.size.height
