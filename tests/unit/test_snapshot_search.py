@@ -223,3 +223,21 @@ def test_a_damaged_blob_of_a_later_section_fails_at_its_turn(tmp_path: Path) -> 
     with pytest.raises(SnapshotError, match="checksum"):
         next(sections)
     assert not path.exists()
+
+
+def test_what_prepare_derived_is_saved_with_the_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A prepared index loads prepared: the warm start's prepare() has nothing left to do."""
+    from alireader.core import search
+
+    monkeypatch.setattr(search, "DENSE_MIN", 2)  # common words get bitmaps in a small corpus
+    index = SearchIndex(body_loader=lambda _id: "")
+    fill(index, [("chine", "chine marche amazon")] * 6, 0)
+    index.prepare()
+    assert index._bitmaps  # "chine" is in every article
+    loaded = saved_and_loaded(index, tmp_path / "snap.bin")
+    assert loaded._prepared()
+    assert loaded._bitmaps_generation == loaded._generation
+    assert loaded._bitmaps == index._bitmaps
+    assert answers(loaded) == answers(index)
