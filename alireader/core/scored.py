@@ -23,7 +23,7 @@ import heapq
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import compress, filterfalse, islice, repeat
-from operator import add, itemgetter, le
+from operator import add, itemgetter, le, setitem
 
 _SECOND = itemgetter(1)
 # top_scores: from _SAMPLE_FROM * n scores on, a sample of _SAMPLE_SIZE * n of them is sorted.
@@ -83,7 +83,7 @@ def scattered(docs: Iterable[int], size: int, table: bytearray | None = None) ->
     ``docs``, in C."""
     if table is None:
         table = bytearray(size)
-    _consume(map(table.__setitem__, docs, repeat(1)))
+    _consume(map(setitem, repeat(table), docs, repeat(1)))  # faster than a bound method
     return table
 
 
