@@ -11,8 +11,8 @@ import subprocess
 import sys
 import textwrap
 import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import Executor
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
@@ -133,14 +133,14 @@ async def test_a_large_corpus_is_parsed_in_worker_processes_inside_the_app(
 
     def counting_pool(workers: int) -> Executor:
         pool = quiet_pool(workers)
-        pool_map = pool.map
+        pool_submit = pool.submit
 
-        def counted(*args: Any, **kwargs: Any) -> Iterator[Any]:
-            for result in pool_map(*args, **kwargs):
-                parsed.append(result)
-                yield result
+        def counted(*args: Any, **kwargs: Any) -> Future[Any]:
+            future = pool_submit(*args, **kwargs)
+            future.add_done_callback(lambda done: parsed.append(done.result()))
+            return future
 
-        pool.map = counted  # type: ignore[method-assign]
+        pool.submit = counted  # type: ignore[method-assign]
         return pool
 
     monkeypatch.setattr(pool_module, "quiet_pool", counting_pool)
