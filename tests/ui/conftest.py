@@ -17,11 +17,14 @@ from textual.widgets import Input
 
 from alireader.paths import bundled_seeds_dir
 from alireader.ui.app import ReaderApp
+from alireader.ui.screens import reader as reader_screen
 
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """XDG dirs in tmp_path, no animation, no blinking cursor."""
+    """XDG dirs in tmp_path, no animation, no blinking cursor, and the reader following the
+    search results at once (a deferred preview would start after a test's wait for workers;
+    ``test_search_flow`` tests the deferral itself)."""
     for variable, name in (
         ("XDG_DATA_HOME", "data"),
         ("XDG_CONFIG_HOME", "config"),
@@ -36,6 +39,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
     # Input defines _on_mount only; an on_mount handler runs after it.
     monkeypatch.setattr(Input, "on_mount", steady_cursor, raising=False)
+    monkeypatch.setattr(reader_screen, "PREVIEW_DELAY", 0)
     yield tmp_path
 
 

@@ -274,3 +274,33 @@ async def test_a_shorter_result_list_keeps_its_scrollbar_in_step(
         await pilot.pause()
         assert results.highlighted == results.rows[-1]
         assert results.scroll_offset.y == results.max_scroll_y == 60 - results.size.height
+
+
+async def test_while_typing_the_reader_follows_the_top_result_through_a_deferred_preview(
+    make_app: AppFactory, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Redrawing an article costs more than a keystroke: while a query is typed, the reader
+    shows the top result from a preview worker that each newer result cancels."""
+    from alireader.ui.screens import reader as reader_screen
+
+    app = make_app([corpus])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        before = app.main.reader.summary
+        assert before is not None and before.id != "f-other"
+        monkeypatch.setattr(reader_screen, "PREVIEW_DELAY", 0.01)
+        previews: list[int | None] = []
+        preview = reader_screen.MainScreen._preview
+
+        def spy(screen: reader_screen.MainScreen, index: int | None) -> object:
+            previews.append(index)
+            return preview(screen, index)
+
+        monkeypatch.setattr(reader_screen.MainScreen, "_preview", spy)
+        await _search(pilot, "meteo")
+        await app.workers.wait_for_complete()  # the preview, started by the last results
+        await pilot.pause()
+        assert _ids(app)[0] == "f-other"
+        shown = app.main.reader.summary
+        assert shown is not None and shown.id == "f-other"
+        assert previews  # through the deferred preview, not at once

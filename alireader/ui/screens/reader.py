@@ -8,6 +8,7 @@ and keeps the list, the reader and the search filter in step.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from typing import TYPE_CHECKING, cast
 
@@ -43,6 +44,10 @@ SEARCH_LIMIT = 500
 """Results listed for a query (the best ones; the bar says how many articles matched)."""
 SEARCH_REFRESH_DELAY = 0.4
 """Seconds between two re-runs of the query while the index fills."""
+PREVIEW_DELAY = 0.15
+"""While a query is typed, seconds the results must stay unchanged before the reader shows the
+top one (redrawing an article with its matches highlighted costs more than a keystroke). At 0,
+the reader follows every keystroke at once (the UI tests run so: nothing to wait for)."""
 
 
 class MainScreen(Screen[None]):
@@ -183,9 +188,20 @@ class MainScreen(Screen[None]):
     @on(ArticleList.Highlighted)
     def _highlighted(self, event: ArticleList.Highlighted) -> None:
         index = event.index
+        if self.search_bar.has_focus and PREVIEW_DELAY > 0:
+            # Typing: each keystroke brings new results; the reader follows once they settle.
+            self._preview(index)
+            return
+        self.workers.cancel_group(self, "preview")
         self.reader.show(None if index is None else self.library.articles[index], self._words)
         if index is not None and self.reader.has_focus:
             self.reader_app.open_article(index)  # n/p while reading: reading it marks it read
+
+    @work(exclusive=True, group="preview", name="preview")
+    async def _preview(self, index: int | None) -> None:
+        # A worker, not a timer: a newer keystroke's results cancel it (exclusive group).
+        await asyncio.sleep(PREVIEW_DELAY)
+        self.reader.show(None if index is None else self.library.articles[index], self._words)
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
@@ -443,6 +459,7 @@ class MainScreen(Screen[None]):
         if index is None:
             self.app.bell()
             return
+        self.workers.cancel_group(self, "preview")
         self.reader.show(self.library.articles[index], self._words)
         self.reader.focus()
 
