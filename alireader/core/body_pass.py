@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import pickle
 from collections.abc import Callable, Generator, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from alireader.core.corpus import (
     DEFAULT_MAX_BYTES,
@@ -28,6 +28,8 @@ from alireader.core.reopen import open_file
 
 if TYPE_CHECKING:
     from alireader.core.cache import Cache
+
+_T = TypeVar("_T")
 
 BodyRequest = tuple[str, str, int | None]
 """``(unique id, path, record)`` of an article whose body is wanted."""
@@ -153,11 +155,10 @@ def analyse_stored(
     return found
 
 
-def _chunks(requests: Sequence[BodyRequest]) -> list[list[BodyRequest]]:
-    return [
-        list(requests[start : start + CHUNK_ARTICLES])
-        for start in range(0, len(requests), CHUNK_ARTICLES)
-    ]
+def _chunks(items: Sequence[_T]) -> list[list[_T]]:
+    """``items`` in runs of :data:`CHUNK_ARTICLES`: one unit of work each."""
+    size = CHUNK_ARTICLES
+    return [list(items[start : start + size]) for start in range(0, len(items), size)]
 
 
 def iter_bodies(
@@ -283,7 +284,7 @@ def iter_cached_bodies(
     ]
     chunks = map_in_processes(
         analyse_stored,
-        [misses[start : start + CHUNK_ARTICLES] for start in range(0, len(misses), CHUNK_ARTICLES)],
+        _chunks(misses),
         max_bytes,
         tuple(functions),
         str(cache.path.parent),

@@ -713,8 +713,9 @@ def map_in_processes(
                 ahead.append(pool.submit(function, chunk, *arguments))
             while ahead:
                 result = ahead.popleft().result()
-                for chunk in itertools.islice(waiting, 1):
-                    ahead.append(pool.submit(function, chunk, *arguments))
+                following = next(waiting, None)
+                if following is not None:
+                    ahead.append(pool.submit(function, following, *arguments))
                 done += 1
                 yield result
         finally:

@@ -101,6 +101,7 @@ PHRASE_CHECKS = 512
 phrase's positions per keystroke; a search of a complete query reads them all."""
 _HEAD_CACHE_SIZE = 16  # runs of complete clauses whose documents are kept (see _evaluate)
 _TERM_CACHE_SIZE = 64  # terms whose documents are kept while the index does not change
+_FUZZY_CACHE_SIZE = 4096  # query words whose typo neighbours are kept (a few KB each at most)
 _REPEATED_SIZE = 65_536  # authors and sources whose postings are kept ready (_index_field)
 _POSITION_CACHE_SIZE = 64  # anchors whose positions are kept (see SearchIndex._phrase_docs)
 
@@ -539,6 +540,10 @@ class SearchIndex:
         """True when what :meth:`prepare` derived matches the index."""
         return self._prepared_generation == self._generation
 
+    def _current_bitmaps(self) -> dict[int, int]:
+        """The common words' bitmaps while they match the index, else none."""
+        return self._bitmaps if self._bitmaps_generation == self._generation else {}
+
     def _changed(self) -> None:
         if (
             self._word_cache
@@ -724,7 +729,7 @@ class SearchIndex:
         postings of; the documents are read from the positions of the other words only."""
         found: set[int] = set()
         closed = wanted[:-1] if open_last else wanted
-        bitmaps = self._bitmaps if self._bitmaps_generation == self._generation else {}
+        bitmaps = self._current_bitmaps()
         size = len(self._ids)
         for field in fields:
             postings = self._postings[field]
@@ -805,7 +810,7 @@ class SearchIndex:
         """The documents holding any of the words ``ranked`` in any field (``scores``: those
         with them in a field other than the body; ``in_body``: their body postings). A bitmap
         when one of the words has one (see :meth:`prepare`), else a set."""
-        bitmaps = self._bitmaps if self._bitmaps_generation == self._generation else {}
+        bitmaps = self._current_bitmaps()
         dense = [bitmaps[word_id] for _f, word_id in ranked if word_id in bitmaps]
         if not dense:
             members = set(scores)
@@ -913,6 +918,8 @@ class SearchIndex:
         else:
             typos = self._fuzzy_cache.get(word)
             if typos is None:
+                if len(self._fuzzy_cache) >= _FUZZY_CACHE_SIZE:
+                    self._fuzzy_cache = {}  # a long session on a stable index: keep it bounded
                 typos = self._fuzzy_cache[word] = vocabulary.fuzzy(word, typo_budget(word))
             for word_id, edits in typos:
                 found[word_id] = _QUALITY_BY_EDITS[edits]

@@ -479,7 +479,7 @@ class ReaderApp(App[int]):
             value.prepare()  # here, not in the first search (a no-op when it was saved prepared)
             self.search_index = value
             self.post_message(self.SearchReady())
-            self._wire_search(value)
+            self._open_cached_bodies()
         elif name == "entities":
             with self.entity_lock:
                 self.entity_index = value
@@ -489,12 +489,16 @@ class ReaderApp(App[int]):
 
     def _wire_search(self, search: LiveSearch) -> None:
         """Connect a search index to the entity index and to the bodies (in a worker)."""
+        search.entity_lookup = self._lookup_entities
+        search.set_body_loader(self._body_of)
+        self._open_cached_bodies()
+
+    def _open_cached_bodies(self) -> None:
+        """Open the article cache's body reader for hits' snippets (once; in a worker)."""
         from alireader.ui.corpus_state import CachedBodies
 
         if self._cached_bodies is None:
             self._cached_bodies = CachedBodies(self.max_bytes)
-        search.entity_lookup = self._lookup_entities
-        search.set_body_loader(self._body_of)
 
     def _lookup_entities(self, words: tuple[str, ...], label: str | None, prefix: bool) -> set[str]:
         with self.entity_lock:
