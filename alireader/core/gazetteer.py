@@ -465,6 +465,7 @@ ORG_SUFFIXES = keys_of(
     Handball Basket Basketball Rugby Football Volley Volley-Ball Hockey Cyclisme Athletic
     Athletics Gallery Galerie Galleries Museum Museums Theatre Theater Opera Orchestra
     Philharmonic Symphony Ballet Choir Library Libraries Archives
+    Journal Telegraph Chronicle Observer Examiner Inquirer Post Globe Monitor Mirror Courier
     """
 )
 """Last words that make a capitalised sequence an organisation ("... Holdings", "... SA")."""
