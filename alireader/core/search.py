@@ -997,13 +997,23 @@ class SearchIndex:
         if lookup is None:
             return {}
         by_id = self._by_id
-        docs = {by_id[i] for i in lookup(term.words, term.label, term.prefix) if i in by_id}
+        # A prefix such as "@p" names most of a large corpus: no Python step per article here.
+        found = lookup(term.words, term.label, term.prefix)
+        docs = set(map(by_id.get, found, repeat(-1)))
+        docs.discard(-1)
         if not docs:
             return {}
         words = Term(term.words, Mode.EXACT, Field.ANY, prefix=term.prefix)
         said = self._compute_term(words, docs)
-        inside = said.members.__contains__
-        return {doc: _ENTITY_SCORE + (said.score_of(doc) if inside(doc) else 0.0) for doc in docs}
+        scores = dict.fromkeys(docs, _ENTITY_SCORE)
+        if said.exact:
+            said_scores = said.scores
+            scores.update(
+                zip(said_scores, map(_ENTITY_SCORE.__add__, said_scores.values()), strict=True)
+            )
+        else:
+            scores.update((doc, _ENTITY_SCORE + said.score_of(doc)) for doc in said.members)
+        return scores
 
     def _term_matches(self, term: Term) -> list[list[tuple[int, float]]]:
         """The vocabulary matches of each word of ``term``."""

@@ -49,6 +49,42 @@ def test_entity_terms_find_the_current_version() -> None:
     assert found(live, "@dupont") == {"a"}
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    operations=st.lists(
+        st.tuples(st.sampled_from(["add", "remove"]), st.sampled_from(["a", "b", "c", "d"])),
+        max_size=20,
+    ),
+    mentioned=st.sets(st.sampled_from(["a", "b", "c", "d", "gone"])),
+    as_list=st.booleans(),
+)
+def test_entity_terms_find_the_live_articles_a_fresh_index_would_find(
+    operations: list[tuple[str, str]], mentioned: set[str], as_list: bool
+) -> None:
+    """Whatever was removed and added again, ``@name`` finds the mentioned articles that are
+    live, under their real IDs, as an index of only those articles does (the lookup may
+    answer with any iterable, and may name articles the index never had)."""
+    live = LiveSearch()
+    articles: set[str] = set()
+    for operation, article_id in operations:
+        if operation == "remove":
+            live.remove([article_id])
+            articles.discard(article_id)
+        elif article_id not in articles:
+            add(live, article_id, "titre", f"texte {article_id}")
+            articles.add(article_id)
+    fresh = SearchIndex()
+    for article_id in sorted(articles):
+        add(fresh, article_id, "titre", f"texte {article_id}")
+
+    def lookup(words: tuple[str, ...], label: str | None, prefix: bool) -> list[str] | set[str]:
+        return sorted(mentioned) if as_list else set(mentioned)
+
+    live.entity_lookup = lookup
+    fresh.entity_lookup = lookup
+    assert found(live, "@dupont") == found(fresh, "@dupont") == mentioned & articles
+
+
 def test_a_live_index_survives_pickling() -> None:
     live = LiveSearch()
     add(live, "a", "Un", "le port")
