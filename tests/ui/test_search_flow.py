@@ -213,6 +213,35 @@ async def test_a_stale_result_is_dropped(make_app: AppFactory, corpus: Path) -> 
         assert _ids(app) == ["f-other"]
 
 
+async def test_a_search_typed_over_before_it_starts_never_runs(
+    make_app: AppFactory, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search cannot be stopped once it runs: one whose text is no longer the query when
+    its thread starts is skipped, and its results are never shown."""
+    app = make_app([corpus])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await _search(pilot, "meteo")
+        index = app.search_index
+        assert index is not None
+        asked: list[str] = []
+        search = index.search
+
+        def spy(query: str, *args: Any, **kwargs: Any) -> Any:
+            asked.append(query)
+            return search(query, *args, **kwargs)
+
+        monkeypatch.setattr(index, "search", spy)
+        app.main._search("chine", None)  # an older keystroke's search, started late
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert asked == []
+        assert _ids(app) == ["f-other"]
+        app.main._search("meteo", None)  # the current query's search still runs
+        await app.workers.wait_for_complete()
+        assert asked == ["meteo"]
+
+
 async def test_a_query_that_finds_nothing_says_so(make_app: AppFactory, corpus: Path) -> None:
     app = make_app([corpus])
     async with app.run_test(size=(80, 24)) as pilot:

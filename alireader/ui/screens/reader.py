@@ -510,8 +510,13 @@ class MainScreen(Screen[None]):
         index = self.reader_app.search_index
         if index is None:
             return  # the indexer has not started yet: the next batch searches again
+        worker = get_current_worker()
+        if worker.is_cancelled or text != self.query_text:
+            # Typed over before this thread started: a search cannot be interrupted once
+            # begun, and a stale one would hold the index (and the GIL) from the newer one.
+            return
         result = index.search(text, SEARCH_LIMIT, prefix_last=True)
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
                 self.app.call_from_thread(self._apply_search, text, result, keep)
 
