@@ -8,7 +8,9 @@ back to the app.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from alireader.core.models import Article
 
@@ -46,3 +48,19 @@ def search_words(article: Article) -> str:
     from alireader.core.words import index_words
 
     return " ".join(index_words(article.body))
+
+
+def index_digest(analyser: Callable[[Article], Any]) -> Callable[[Any], Any] | None:
+    """What the corpus indexes keep of ``analyser``'s result, to compute in the worker process
+    beside it (a body pass ``Digest``), or None for the whole result: the entity index takes
+    each article's mentions grouped and keyed
+    (:func:`alireader.core.entity_index.grouped_mentions`), a few tuples instead of every
+    span, with the folding done in the workers."""
+    function: Any = analyser
+    while isinstance(function, partial):
+        function = function.func
+    if function is article_entities:
+        from alireader.core.entity_index import grouped_mentions
+
+        return grouped_mentions
+    return None

@@ -50,6 +50,11 @@ StoredKey = tuple[int, int]
 NamedAnalyser = tuple[str, Analyser]
 """An analyser with the name its results are cached under (see :func:`analyser_name`)."""
 
+Digest = Callable[[Any], Any]
+"""What a consumer keeps of an analyser's result, computed where the analyser ran (a worker
+process): say, an article's entity mentions grouped and keyed for the entity index rather than
+every span. A module-level function; the cache still stores the whole result."""
+
 
 class BodyRecord(tuple[str, str, tuple[Any, ...]]):
     """``(id, body, analyses)``: an article's body and what each analyser made of it."""
@@ -81,10 +86,12 @@ def read_bodies(
     requests: Sequence[BodyRequest],
     max_bytes: int = DEFAULT_MAX_BYTES,
     analysers: Sequence[Analyser] = (),
+    digests: Sequence[Digest | None] = (),
 ) -> list[BodyRecord]:
     """A :class:`BodyRecord` for each request whose article can still be read, in order.
 
     Consecutive requests for one file open it once (records of a JSONL file come together).
+    ``digests`` as in :func:`iter_bodies`.
     """
     found: list[BodyRecord] = []
     opened, opened_path = None, None
@@ -94,8 +101,19 @@ def read_bodies(
         article = opened.article(record)
         if article is not None:
             analyses = tuple(analyse(article) for analyse in analysers)
-            found.append(BodyRecord((article_id, article.body, analyses)))
+            found.append(_digested(BodyRecord((article_id, article.body, analyses)), digests))
     return found
+
+
+def _digested(record: BodyRecord, digests: Sequence[Digest | None]) -> BodyRecord:
+    """``record`` with each analysis replaced by its digest, where one is given."""
+    if not any(digests):
+        return record
+    analyses = tuple(
+        value if digest is None else digest(value)
+        for value, digest in zip(record.analyses, digests, strict=True)
+    )
+    return BodyRecord((record.id, record.body, analyses))
 
 
 def _stored_article(request: BodyRequest, body: str) -> Article:
@@ -129,29 +147,73 @@ def analyse_stored(
     from the body stored in the cache in ``cache_dir`` rather than parsed again; one whose
     body is no longer there (or any other) is read from its file. Reads the cache only,
     through its own read-only connection, so worker processes can call it."""
+    found = _analyse_chunk(chunk, max_bytes, analysers, cache_dir)
+    return [_received(analysed, ()) for analysed in found]
+
+
+Analysed = tuple[BodyRecord, tuple[bytes, ...]]
+"""A record as the body pass's workers send it, and each analysis whole, pickled as the
+cache stores it. The record holds the digests of the analyses that have one (see
+:data:`Digest`) and None for the others, which the receiver unpickles from those bytes (so
+they are pickled once, not once for the cache and again for the journey)."""
+
+
+def _received(analysed: Analysed, digests: Sequence[Digest | None]) -> BodyRecord:
+    """The record a worker sent (see :data:`Analysed`) with every analysis in place."""
+    record, blobs = analysed
+    if digests and all(digests):
+        return record
+    values = tuple(
+        pickle.loads(blob) if not digests or digests[k] is None else record.analyses[k]
+        for k, blob in enumerate(blobs)
+    )
+    return BodyRecord((record.id, record.body, values))
+
+
+def _analyse_chunk(
+    chunk: Sequence[tuple[BodyRequest, StoredKey | None]],
+    max_bytes: int,
+    analysers: Sequence[Analyser],
+    cache_dir: str,
+    digests: Sequence[Digest | None] = (),
+) -> list[Analysed]:
+    """:func:`analyse_stored`'s work, in a worker process: the chunk's stored bodies in one
+    query, and each analysis pickled here for the cache (the app's process then stores the
+    bytes as they come, instead of pickling them again)."""
     from pathlib import Path
 
     from alireader.core.cache import PartReader
 
     reader = PartReader(Path(cache_dir))
-    found: list[BodyRecord] = []
-    unread: list[BodyRequest] = []  # consecutive requests to read from their files
     try:
-        for request, key in chunk:
-            stored = None if key is None else reader.stored(key[0], key[1], BODY_PART)
-            if stored is None:
-                unread.append(request)
-                continue
-            if unread:
-                found.extend(read_bodies(unread, max_bytes, analysers))
-                unread = []
-            article = _stored_article(request, decode_body(stored))
-            analyses = tuple(analyse(article) for analyse in analysers)
-            found.append(BodyRecord((request[0], article.body, analyses)))
+        stored = reader.stored_many([key for _, key in chunk if key is not None], BODY_PART)
     finally:
         reader.close()
+    found: list[Analysed] = []
+    unread: list[BodyRequest] = []  # consecutive requests to read from their files
+
+    def finish(record: BodyRecord) -> Analysed:
+        values = record.analyses
+        blobs = tuple(pickle.dumps(value, protocol=5) for value in values)
+        sent = tuple(
+            None if digest is None else digest(value)
+            for value, digest in zip(values, digests or [None] * len(values), strict=True)
+        )
+        return BodyRecord((record.id, record.body, sent)), blobs
+
+    for request, key in chunk:
+        body = None if key is None else stored.get(key)
+        if body is None:
+            unread.append(request)
+            continue
+        if unread:
+            found.extend(map(finish, read_bodies(unread, max_bytes, analysers)))
+            unread = []
+        article = _stored_article(request, decode_body(body))
+        analyses = tuple(analyse(article) for analyse in analysers)
+        found.append(finish(BodyRecord((request[0], article.body, analyses))))
     if unread:
-        found.extend(read_bodies(unread, max_bytes, analysers))
+        found.extend(map(finish, read_bodies(unread, max_bytes, analysers)))
     return found
 
 
@@ -167,19 +229,23 @@ def iter_bodies(
     workers: int | None = None,
     make_pool: PoolFactory | None = None,
     analysers: Sequence[Analyser] = (),
+    *,
+    digests: Sequence[Digest | None] = (),
 ) -> Iterator[list[BodyRecord]]:
     """The bodies of ``requests``, a chunk of :class:`BodyRecord` at a time, in order.
 
     Corpora of :data:`~alireader.core.corpus.PARALLEL_MIN_FILES` articles or more are read on
     every CPU (``workers``, ``make_pool`` as in :func:`alireader.core.corpus.map_chunks`); if
     processes cannot be started, the rest is read here. Closing the generator early stops the
-    pool after the chunks in flight.
+    pool after the chunks in flight. ``digests``, one per analyser (None: none), replace each
+    analysis by its digest where it is made (see :data:`Digest`).
     """
     return map_in_processes(
         read_bodies,
         _chunks(requests),
         max_bytes,
         tuple(analysers),
+        tuple(digests),
         parallel=len(requests) >= PARALLEL_MIN_FILES,
         workers=workers,
         make_pool=make_pool,
@@ -214,12 +280,12 @@ def analyser_name(analyser: Analyser) -> str:
 
 
 def _paired(
-    misses: Sequence[BodyRequest], chunks: Iterator[list[BodyRecord]]
-) -> Iterator[BodyRecord | None]:
-    """Each miss's record (None: it could not be read), in order: :func:`iter_bodies` yields
-    one chunk per :data:`CHUNK_ARTICLES` requests, without the articles it could not read."""
+    misses: Sequence[BodyRequest], chunks: Iterator[list[Analysed]]
+) -> Iterator[Analysed | None]:
+    """Each miss's record (None: it could not be read), in order: the workers send one chunk
+    per :data:`CHUNK_ARTICLES` requests, without the articles they could not read."""
     for start, chunk in zip(range(0, len(misses), CHUNK_ARTICLES), chunks, strict=False):
-        found = {record.id: record for record in chunk}
+        found = {pair[0].id: pair for pair in chunk}
         for request in misses[start : start + CHUNK_ARTICLES]:
             yield found.get(request[0])
 
@@ -232,6 +298,7 @@ def iter_cached_bodies(
     make_pool: PoolFactory | None = None,
     *,
     analysers: Sequence[NamedAnalyser] = (),
+    digests: Sequence[Digest | None] = (),
     rebuild: bool = False,
     bodies: bool = True,
 ) -> Iterator[list[BodyRecord]]:
@@ -246,7 +313,7 @@ def iter_cached_bodies(
     parsed again. ``bodies=False`` asks for the analyses only: the records then carry an empty
     body. ``rebuild`` analyses everything again and replaces what was stored (a stored body
     is still used: it is as fresh as the file's stamp, which the summary pass of a rebuild has
-    just replaced).
+    just replaced). ``digests`` as in :func:`iter_bodies` (the cache stores whole results).
     """
     from alireader.core.cache import file_stamp, path_key
 
@@ -271,8 +338,12 @@ def iter_cached_bodies(
         for file_id, record in keys
     ]
     # Bodies stored without every analysis (by the summary pass of this load): the analysers
-    # run on the stored text, which spares parsing every file a second time.
-    bodied = cache.complete(known, [BODY_PART]) if functions else set()
+    # run on the stored text, which spares parsing every file a second time. Asked only for
+    # the files with an article to analyse (none on a warm start).
+    unfinished = sorted(
+        {f for (f, _), hit in zip(keys, hits, strict=True) if not hit and f is not None}
+    )
+    bodied = cache.complete(unfinished, [BODY_PART]) if functions and unfinished else set()
     stored_body = [
         not hit and file_id is not None and (file_id, record) in bodied
         for hit, (file_id, record) in zip(hits, keys, strict=True)
@@ -283,11 +354,12 @@ def iter_cached_bodies(
         if not hits[i]
     ]
     chunks = map_in_processes(
-        analyse_stored,
+        _analyse_chunk,
         _chunks(misses),
         max_bytes,
         tuple(functions),
         str(cache.path.parent),
+        tuple(digests),
         parallel=len(misses) >= PARALLEL_MIN_FILES,
         workers=workers,
         make_pool=make_pool,
@@ -307,22 +379,24 @@ def iter_cached_bodies(
                     values = stored.get((file_id, record), {})
                     cached = _from_cache(article_id, values, names, bodies)
                     if cached is not None:
-                        found.append(cached)
+                        found.append(_digested(cached, digests))
                         continue
                     # Gone from the cache since it was looked at (another instance replaced
                     # the file's entry): read it after all, here.
-                    found.extend(read_bodies([requests[i]], max_bytes, functions))
+                    found.extend(read_bodies([requests[i]], max_bytes, functions, digests))
                     continue
                 result = next(read)
                 if result is None:
                     continue
-                found.append(result)
+                analysed = _received(result, digests)
+                blobs = result[1]
+                found.append(analysed)
                 if file_id is not None:
                     if not stored_body[i]:
-                        rows.append((file_id, record, BODY_PART, encode_body(result.body)))
+                        rows.append((file_id, record, BODY_PART, encode_body(analysed.body)))
                     rows.extend(
-                        (file_id, record, name, pickle.dumps(value, protocol=5))
-                        for name, value in zip(names, result.analyses, strict=True)
+                        (file_id, record, name, blob)
+                        for name, blob in zip(names, blobs, strict=True)
                     )
             if rows:
                 with cache.writing() as writer:

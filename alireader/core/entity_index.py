@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Final
 
 from alireader.core.entities import LABELS, Entity, extract
@@ -41,6 +42,28 @@ def entity_key(text: str) -> str:
 def key_words(text: str) -> tuple[str, ...]:
     """The words of a text as the index matches them: ``"L'Oréal"`` -> ``("l", "oreal")``."""
     return tuple(_WORD.findall(entity_key(text)))
+
+
+class Mentions(list[tuple[str, str, str, int]]):
+    """An article's entities as the index takes them: ``(key, label, text, mentions)`` per
+    distinct spelling and label, in the order each first occurs (see :func:`grouped_mentions`).
+    Made where the entities are found (a worker process, see
+    :func:`alireader.core.analysers.index_digest`): a few tuples cross to the app's process
+    instead of every span, and the index does no folding there."""
+
+    __slots__ = ()
+
+
+_LABEL_AND_TEXT = attrgetter("label", "text")
+
+
+def grouped_mentions(entities: Iterable[Entity]) -> Mentions:
+    """``entities`` as :class:`Mentions`: :meth:`EntityIndex.add` of either gives the same
+    index."""
+    counts = Counter(map(_LABEL_AND_TEXT, entities))
+    return Mentions(
+        (entity_key(text), label, text, count) for (label, text), count in counts.items()
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,12 +118,14 @@ class EntityIndex:
         """How many articles have been added."""
         return len(self._by_article)
 
-    def add(self, article_id: str, entities: Iterable[Entity]) -> None:
-        """Index one article's entities, replacing what the article had before."""
+    def add(self, article_id: str, entities: Iterable[Entity] | Mentions) -> None:
+        """Index one article's entities (or its :class:`Mentions`), replacing what the article
+        had before."""
         if article_id in self._by_article:
             self.remove(article_id)
+        grouped = entities if isinstance(entities, Mentions) else grouped_mentions(entities)
         mentions: Counter[tuple[str, str, str]] = Counter(
-            (entity_key(entity.text), entity.label, entity.text) for entity in entities
+            {(key, label, form): count for key, label, form, count in grouped}
         )
         self._by_article[article_id] = mentions
         for (key, label, form), count in mentions.items():

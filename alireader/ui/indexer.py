@@ -24,6 +24,7 @@ from alireader.core.body_pass import (
     Analyser,
     BodyRecord,
     BodyRequest,
+    Digest,
     analyser_name,
     iter_bodies,
     iter_cached_bodies,
@@ -54,6 +55,15 @@ class Sink:
     add: Callable[[list[BodyRecord], list[Any]], None]
     name: str | None = None
     """What the analyser's results are cached under (default: :func:`analyser_name`)."""
+    digest: Digest | None = None
+    """What ``add`` gets of each result, made in the worker (default:
+    :func:`alireader.core.analysers.index_digest`; the cache stores the whole result)."""
+
+    def digest_or_default(self) -> Digest | None:
+        """:attr:`digest`, or the default one for the analyser."""
+        from alireader.core.analysers import index_digest
+
+        return self.digest if self.digest is not None else index_digest(self.analyser)
 
 
 def search_sink(index: SearchIndex | LiveSearch) -> Sink:
@@ -165,11 +175,17 @@ class CorpusFeed:
         make_pool: PoolFactory | None,
     ) -> Iterator[list[BodyRecord]]:
         analysers = [sink.analyser for sink in self.sinks]
+        digests = [sink.digest_or_default() for sink in self.sinks]
         store = stack.enter_context(open_cache()) if self.cache else None
         stack.callback(self._tell)  # after the chunks are closed (LIFO), before the cache is
         if store is None or not store.usable:
             return iter_bodies(
-                requests, self.max_bytes, workers=workers, make_pool=make_pool, analysers=analysers
+                requests,
+                self.max_bytes,
+                workers=workers,
+                make_pool=make_pool,
+                analysers=analysers,
+                digests=digests,
             )
         self._store = store
         named = [(sink.name or analyser_name(sink.analyser), sink.analyser) for sink in self.sinks]
@@ -180,6 +196,7 @@ class CorpusFeed:
             workers,
             make_pool,
             analysers=named,
+            digests=digests,
             rebuild=self.rebuild,
         )
 

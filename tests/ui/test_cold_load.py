@@ -57,3 +57,50 @@ def test_with_the_cache_the_bodies_are_not_parsed_again(
     monkeypatch.setattr(body_pass, "read_bodies", no_reading)
     index = _index([s for batch in batches for s in batch.summaries], cache=True)
     assert [hit.id for hit in index.search("bretagne").hits] == ["b"]
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_the_entity_sink_gets_grouped_mentions_that_index_like_the_spans(
+    tmp_path: Path, cache: bool
+) -> None:
+    from functools import partial
+
+    from alireader.core.analysers import article_entities
+    from alireader.core.entities import extract
+    from alireader.core.entity_index import EntityIndex, Mentions
+    from alireader.core.reopen import open_file
+    from alireader.ui.indexer import Sink
+
+    folder = write_corpus(
+        tmp_path / "c",
+        {
+            "a.txt": "Visite\n\nSébastien Badault a rencontré le maire de Lyon. Badault "
+            "a ensuite visité L'Oréal à Clichy le 3 mars 2024.\n",
+            "b.txt": "Bourse\n\nL'Oréal gagne 2 % à Paris, selon Sébastien Badault.\n",
+        },
+    )
+    batches: list[Batch] = []
+    load_batches([folder], batches.append, workers=1, cache=cache)
+    summaries = [s for batch in batches for s in batch.summaries]
+    received: list[object] = []
+    fed = EntityIndex()
+
+    def add(records: list[body_pass.BodyRecord], found: list[Mentions]) -> None:
+        for record, mentions in zip(records, found, strict=True):
+            received.append(mentions)
+            fed.add(record.id, mentions)
+
+    pending: queue.SimpleQueue[Sequence[ArticleSummary] | None] = queue.SimpleQueue()
+    pending.put(summaries)
+    pending.put(None)
+    sink = Sink(partial(article_entities, "builtin"), add)
+    feed = CorpusFeed(SearchIndex(), pending, sinks=[sink], cache=cache)
+    assert feed.run(lambda: False, lambda done, total: None, workers=1)
+    assert received and all(isinstance(mentions, Mentions) for mentions in received)
+    spans = EntityIndex()
+    for summary in summaries:
+        article = open_file(summary.path).article(summary.record)
+        assert article is not None
+        spans.add(summary.id, extract(article.body))
+    assert fed.to_dict() == spans.to_dict()
+    assert fed.entries() == spans.entries()

@@ -733,3 +733,22 @@ def test_the_part_reader_reads_bodies_without_waiting_or_writing(tmp_path: Path)
     reader.close()
     assert database.stat().st_mtime_ns == before
     assert PartReader(tmp_path / "no-cache-here").part(b"x", 1, -1, "body") is None
+
+
+def test_the_part_reader_reads_a_chunk_at_once_like_one_by_one(tmp_path: Path) -> None:
+    from alireader.core.body_pass import BODY_PART, RECORD_NONE
+    from alireader.core.cache import PartReader
+
+    corpus = filled_cache(tmp_path)
+    with open_cache() as cache:
+        entries = cache.entries(20 << 20)
+    keys = [(entry.file_id, RECORD_NONE) for entry in entries.values()]
+    keys += [(entry.file_id, 1) for entry in entries.values()]  # JSON records, or absent
+    keys.append((10**9, RECORD_NONE))  # no such file
+    reader = PartReader()
+    one_by_one = {key: reader.stored(*key, BODY_PART) for key in keys}
+    at_once = reader.stored_many(keys, BODY_PART)
+    reader.close()
+    assert at_once == {key: value for key, value in one_by_one.items() if value is not None}
+    assert len(at_once) >= len(list(corpus[0].rglob("*.txt")))
+    assert PartReader(tmp_path / "no-cache-here").stored_many(keys, BODY_PART) == {}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from alireader.core.entities import Entity
 from alireader.core.entity_index import (
@@ -121,3 +123,35 @@ def test_build_index_reports_progress_and_stops() -> None:
 def test_entity_key_folds() -> None:
     assert entity_key("Jean-Pierre Dupré") == entity_key("JEAN PIERRE DUPRE")
     assert entity_key("L’Oréal") == entity_key("l'oreal")
+
+
+_FORMS = ["Badault", "BADAULT", "Sébastien Badault", "L'Oréal", "L’Oréal", "Orange", "Paris"]
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(st.sampled_from(_FORMS), st.sampled_from(["PER", "ORG", "LOC"])),
+            max_size=12,
+        ),
+        max_size=6,
+    )
+)
+def test_grouped_mentions_index_like_the_entities(articles: list[list[tuple[str, str]]]) -> None:
+    # What the worker processes send (grouped, keyed) must build exactly the same index as the
+    # spans: counts, spellings, the order of articles and of each article's mentions.
+    from alireader.core.entity_index import Mentions, grouped_mentions
+
+    spans, grouped = EntityIndex(), EntityIndex()
+    for number, found in enumerate(articles):
+        entities = [mention(text, label) for text, label in found]
+        spans.add(f"a{number}", entities)
+        mentions = grouped_mentions(entities)
+        assert isinstance(mentions, Mentions)
+        assert sum(count for *_, count in mentions) == len(entities)
+        grouped.add(f"a{number}", mentions)
+    assert grouped.entries() == spans.entries()
+    assert grouped.to_dict() == spans.to_dict()
+    assert grouped.mentions == spans.mentions
+    for number in range(len(articles)):
+        assert grouped.article_entities(f"a{number}") == spans.article_entities(f"a{number}")
