@@ -44,11 +44,11 @@ def key_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(entity_key(text)))
 
 
-class Mentions(list[tuple[str, str, str, int]]):
-    """An article's entities as the index takes them: ``(key, label, text, mentions)`` per
+class Mentions(dict[tuple[str, str, str], int]):
+    """An article's entities as the index takes them: ``(key, label, text) -> mentions`` per
     distinct spelling and label, in the order each first occurs (see :func:`grouped_mentions`).
     Made where the entities are found (a worker process, see
-    :func:`alireader.core.analysers.index_digest`): a few tuples cross to the app's process
+    :func:`alireader.core.analysers.index_digest`): a few items cross to the app's process
     instead of every span, and the index does no folding there."""
 
     __slots__ = ()
@@ -62,7 +62,7 @@ def grouped_mentions(entities: Iterable[Entity]) -> Mentions:
     index."""
     counts = Counter(map(_LABEL_AND_TEXT, entities))
     return Mentions(
-        (entity_key(text), label, text, count) for (label, text), count in counts.items()
+        ((entity_key(text), label, text), count) for (label, text), count in counts.items()
     )
 
 
@@ -124,23 +124,24 @@ class EntityIndex:
         if article_id in self._by_article:
             self.remove(article_id)
         grouped = entities if isinstance(entities, Mentions) else grouped_mentions(entities)
-        mentions: Counter[tuple[str, str, str]] = Counter(
-            {(key, label, form): count for key, label, form, count in grouped}
-        )
+        mentions: Counter[tuple[str, str, str]] = Counter(grouped)  # a copy, in C
         self._by_article[article_id] = mentions
+        tallies = self._tallies
         for (key, label, form), count in mentions.items():
             ref = (key, label)
-            tally = self._tallies.get(ref)
+            tally = tallies.get(ref)
             if tally is None:
-                tally = self._tallies[ref] = _Tally()
+                tally = tallies[ref] = _Tally()
                 for word in _WORD.findall(key):
                     if word not in self._by_word:
                         self._sorted_words = None
                     self._by_word.setdefault(word, set()).add(ref)
             tally.count += count
-            tally.forms[form] += count
-            tally.articles[article_id] = tally.articles.get(article_id, 0) + count
-            self.mentions += count
+            forms = tally.forms
+            forms[form] = forms.get(form, 0) + count
+            articles = tally.articles
+            articles[article_id] = articles.get(article_id, 0) + count
+        self.mentions += sum(mentions.values())
 
     def remove(self, article_id: str) -> None:
         """Forget one article (nothing happens if it was never added)."""

@@ -148,7 +148,7 @@ def test_grouped_mentions_index_like_the_entities(articles: list[list[tuple[str,
         spans.add(f"a{number}", entities)
         mentions = grouped_mentions(entities)
         assert isinstance(mentions, Mentions)
-        assert sum(count for *_, count in mentions) == len(entities)
+        assert sum(mentions.values()) == len(entities)
         grouped.add(f"a{number}", mentions)
     assert grouped.entries() == spans.entries()
     assert grouped.to_dict() == spans.to_dict()
