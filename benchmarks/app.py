@@ -25,7 +25,13 @@ the interpreter start count, as for a user):
   until the results are in the list, before painting; ``core``, the core search alone
   (``LiveSearch.search`` in the worker) for the same key presses: ``painted`` minus ``core``
   is what the app adds. The reader pane follows the top result 0.15 s after typing settles:
-  not part of any of these.
+  not part of any of these. Beside them, to tell work from waiting: ``core_cpu``, the worker
+  thread's CPU time in that search (``core`` minus ``core_cpu`` is time the worker waited:
+  for the interpreter lock or for a processor); ``ui_cpu``, the event loop thread's CPU time
+  per key press until painted; ``keystroke_gc_ms`` and ``keystroke_full_gcs``, the garbage
+  collector's CPU time and its full (generation 2) passes during all the key presses;
+  ``keystroke_layouts``, layouts of the whole screen. ``--keystroke-log FILE`` appends the
+  details per key press (each search's other threads' CPU time meanwhile, each collection).
 * peak RSS of the app process and of its largest child (ru_maxrss), CPU seconds of the app and
   its children (user + system), the load average before and after.
 
@@ -49,6 +55,100 @@ from typing import Any
 
 _TYPED = ("marche", "gouvernemnt francais", "title:economie", "@paris")
 _TOUCHED = 100
+
+
+class _KeystrokeProbe:
+    """While keys are typed (``with probe:``): per core search (``LiveSearch.search`` in the
+    app's worker), its wall time, the worker thread's CPU time and the other threads' CPU
+    time meanwhile (what shares the interpreter lock with it); every collection of the garbage
+    collector (generation, CPU seconds of the thread it ran in); layouts of the whole screen."""
+
+    def __init__(self, index: Any, screen: Any) -> None:
+        self.index, self.screen = index, screen
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+        self.details: list[dict[str, Any]] = []
+        self.collections: list[tuple[int, float]] = []
+        self.layouts = 0
+        self._gc_started = 0.0
+
+    def _threads_cpu(self) -> dict[str, float]:
+        import threading
+
+        spent = {}
+        for thread in threading.enumerate():
+            with contextlib.suppress(OSError, ProcessLookupError, OverflowError):
+                clock = time.pthread_getcpuclockid(thread.ident or 0)
+                spent[thread.name] = time.clock_gettime(clock)
+        return spent
+
+    def _search(self, *args: Any, **kwargs: Any) -> Any:
+        import threading
+
+        before = self._threads_cpu()
+        cpu, wall = time.thread_time(), time.perf_counter()
+        found = self._original_search(*args, **kwargs)
+        wall, cpu = time.perf_counter() - wall, time.thread_time() - cpu
+        after = self._threads_cpu()
+        me = threading.current_thread().name
+        others = {
+            name: round((after[name] - before[name]) * 1000, 2)
+            for name in after
+            if name in before and name != me and after[name] > before[name]
+        }
+        self.wall.append(wall)
+        self.cpu.append(cpu)
+        self.details.append(
+            {
+                "query": str(args[0]),
+                "wall_ms": round(wall * 1000, 2),
+                "cpu_ms": round(cpu * 1000, 2),
+                "other_threads_cpu_ms": others,
+            }
+        )
+        return found
+
+    def _collected(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._gc_started = time.thread_time()
+        else:
+            self.collections.append((info["generation"], time.thread_time() - self._gc_started))
+
+    def _layout(self, *args: Any, **kwargs: Any) -> Any:
+        self.layouts += 1
+        return self._original_layout(*args, **kwargs)
+
+    def __enter__(self) -> _KeystrokeProbe:
+        import gc
+
+        self._original_search = self.index.search
+        self.index.search = self._search
+        self._original_layout = self.screen._refresh_layout
+        self.screen._refresh_layout = self._layout
+        gc.callbacks.append(self._collected)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        import gc
+
+        gc.callbacks.remove(self._collected)
+        del self.screen._refresh_layout  # the class's method again
+        del self.index.search
+
+    def log(self, painted: list[float], ui_cpu: list[float]) -> dict[str, Any]:
+        """Everything per key press, for a closer look (``--keystroke-log``)."""
+        import gc
+        import sys
+
+        return {
+            "switch_interval_s": sys.getswitchinterval(),
+            "gc_frozen": gc.get_freeze_count(),
+            "gc_tracked": len(gc.get_objects()),
+            "collections": [(g, round(c * 1000, 2)) for g, c in self.collections],
+            "painted_ms": [round(x * 1000, 1) for x in painted],
+            "ui_cpu_ms": [round(x * 1000, 1) for x in ui_cpu],
+            "searches": self.details,
+        }
 
 
 def _child(corpus: Path, signal_fd: int) -> None:
@@ -107,22 +207,25 @@ def _child(corpus: Path, signal_fd: int) -> None:
 
             index = self.search_index
             assert index is not None
-            core: list[float] = []
-            search = index.search
-
-            def timed_search(*args: Any, **kwargs: Any) -> Any:
-                started = time.perf_counter()
-                found = search(*args, **kwargs)
-                core.append(time.perf_counter() - started)
-                return found
-
-            index.search = timed_search  # type: ignore[method-assign]
+            probe = _KeystrokeProbe(index, self.main)
             results: list[float] = []
-            painted = await time_keystrokes(self.main, _TYPED, self._next_frame, results=results)
-            index.search = search  # type: ignore[method-assign]
+            ui_cpu: list[float] = []
+            with probe:
+                painted = await time_keystrokes(
+                    self.main, _TYPED, self._next_frame, results=results, ui_cpu=ui_cpu
+                )
             report_p50_p95(report, "keystroke_painted", painted)
             report_p50_p95(report, "keystroke_results", results)
-            report_p50_p95(report, "keystroke_core", core)
+            report_p50_p95(report, "keystroke_core", probe.wall)
+            report_p50_p95(report, "keystroke_core_cpu", probe.cpu)
+            report_p50_p95(report, "keystroke_ui_cpu", ui_cpu)
+            report("keystroke_gc_ms", sum(cpu for _gen, cpu in probe.collections) * 1000)
+            report("keystroke_full_gcs", float(sum(g == 2 for g, _c in probe.collections)))
+            report("keystroke_layouts", float(probe.layouts))
+            log = os.environ.get("ALIREADER_BENCH_KEYSTROKE_LOG")
+            if log:
+                with open(log, "a", encoding="utf-8") as out_log:
+                    out_log.write(json.dumps(probe.log(painted, ui_cpu)) + "\n")
 
     Measured([corpus]).run(headless=True)
     # The pool's workers have been joined: their figures are in RUSAGE_CHILDREN now.
@@ -158,6 +261,8 @@ def _figures(run: dict[str, float]) -> dict[str, Any]:
         "first_frame", "list_usable", "search_working", "index_ready", "saved",
         "keystroke_painted_p50_ms", "keystroke_painted_p95_ms", "keystroke_results_p50_ms",
         "keystroke_results_p95_ms", "keystroke_core_p50_ms", "keystroke_core_p95_ms",
+        "keystroke_core_cpu_p50_ms", "keystroke_core_cpu_p95_ms", "keystroke_ui_cpu_p50_ms",
+        "keystroke_ui_cpu_p95_ms", "keystroke_gc_ms", "keystroke_full_gcs", "keystroke_layouts",
         "peak_rss_mb", "children_peak_rss_mb",
         "cpu_s", "children_cpu_s", "articles",
     )  # fmt: skip
@@ -239,12 +344,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[100_000])
     parser.add_argument("--corpus", type=Path, action="append")
     parser.add_argument("--keep", type=Path, help="cache folder to use and keep (reruns warm)")
+    parser.add_argument(
+        "--keystroke-log", type=Path, help="append each run's per-key-press details (JSON lines)"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--signal-fd", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         _child(args.corpus[0], args.signal_fd)
         return 0
+    if args.keystroke_log:
+        os.environ["ALIREADER_BENCH_KEYSTROKE_LOG"] = str(args.keystroke_log.resolve())
     corpora: list[Path] = list(args.corpus or [])
     if not corpora:
         from benchmarks.generate import ensure_corpus

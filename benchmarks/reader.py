@@ -177,6 +177,7 @@ async def time_keystrokes(
     *,
     frames: list[float] | None = None,
     results: list[float] | None = None,
+    ui_cpu: list[float] | None = None,
 ) -> list[float]:
     """Type each of ``queries`` into the main screen's search bar, one key press per character
     (blank prefixes skipped, the bar cleared after each query), and return, per key press, the
@@ -189,7 +190,7 @@ async def time_keystrokes(
     included). The next key is pressed once that frame is painted: a typist slower than the app.
     With ``frames``, each key's time to its first painted frame (the echo of the character)
     is appended to it; with ``results``, its time until the results are in the list (before
-    painting). Shared by this benchmark and ``benchmarks.app``."""
+    painting); with ``ui_cpu``, the CPU time the event loop's thread spent meanwhile. Shared by this benchmark and ``benchmarks.app``."""
     import asyncio
 
     from textual import events
@@ -219,12 +220,15 @@ async def time_keystrokes(
                 painted.clear()
                 applied_at.clear()
                 start = time.perf_counter()
+                cpu = time.thread_time()
                 screen.app.post_message(events.Key(_character_to_key(character), character))
                 if frames is not None:
                     await next_frame()
                     frames.append(time.perf_counter() - start)
                 await painted.wait()
                 to_painted.append(time.perf_counter() - start)
+                if ui_cpu is not None:
+                    ui_cpu.append(time.thread_time() - cpu)
                 if results is not None:
                     results.append(applied_at[-1] - start)
             screen.search_bar.value = ""

@@ -48,6 +48,10 @@ PREVIEW_DELAY = 0.15
 """While a query is typed, seconds the results must stay unchanged before the reader shows the
 top one (redrawing an article with its matches highlighted costs more than a keystroke). At 0,
 the reader follows every keystroke at once (the UI tests run so: nothing to wait for)."""
+STATUS_SETTLE_DELAY = 1.0
+"""While a query is typed (and :data:`PREVIEW_DELAY` is not 0), the status beside the bar keeps
+spare room, so that a keystroke does not lay out the whole screen; it takes its exact width
+once its text has not changed for this many seconds (a pause in the typing)."""
 
 
 class MainScreen(Screen[None]):
@@ -544,8 +548,13 @@ class MainScreen(Screen[None]):
         self.article_list.empty_text = "No match: fewer words or fewer letters may help."
         self.article_list.set_results(shown, keep=keep)
         indexing = not self.reader_app.index_ready.is_set()
+        typing = self.search_bar.has_focus
         self.query_one(SearchStatus).show(
-            result.query.description, result.total, indexing, result.approximate
+            result.query.description,
+            result.total,
+            indexing,
+            result.approximate,
+            settle_after=STATUS_SETTLE_DELAY if typing and PREVIEW_DELAY > 0 else 0.0,
         )
         if header:
             self.reader_app.update_header()

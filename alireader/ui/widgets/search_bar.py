@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -119,15 +120,37 @@ class SearchBar(Input):
 class SearchStatus(Static):
     """Beside the bar: how the query was understood and how many articles match it."""
 
+    DEFAULT_CSS = """
+    SearchStatus { text-align: right; }
+    """
+
+    ROOM_STEP = 8
+    """While a query is typed, the status widens in steps of this many columns (see
+    :meth:`show`)."""
+
     _width = 0
+    """The content width laid out (Textual asks :meth:`get_content_width`)."""
+    _text_width = 0
+    _settle: Timer | None = None
 
     def show(
-        self, description: str, matched: int | None, indexing: bool, approximate: bool = False
+        self,
+        description: str,
+        matched: int | None,
+        indexing: bool,
+        approximate: bool = False,
+        *,
+        settle_after: float = 0.0,
     ) -> None:
         """``description`` of the query; ``matched`` articles (None: no search running), a
-        lower bound when ``approximate`` (a phrase checked in part while it is typed)."""
+        lower bound when ``approximate`` (a phrase checked in part while it is typed).
+
+        With ``settle_after`` (seconds; while typing), the status keeps some spare room, so
+        that most keystrokes change its text without a layout of the whole screen (its text
+        width changes with nearly every key: the description quotes the query); it takes its
+        exact width once it has not changed for that long."""
         if matched is None:
-            self._set(Text())
+            self._set(Text(), 0.0)
             return
         count = f"{'≥' if approximate else ''}{matched:,}".replace(",", "\u202f")
         text = Text(f"{count} match{'es' * (matched != 1)}")
@@ -136,11 +159,31 @@ class SearchStatus(Static):
         if description:
             text.append(" · ")
             text.append(visible_controls(description))
-        self._set(text)
+        self._set(text, settle_after)
 
-    def _set(self, text: Text) -> None:
-        # The width follows the text: a layout of the whole screen is needed only when the
-        # text's width changes, not at every keystroke that leaves it as wide.
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """The width set by :meth:`_set` (the text's, or more while a query is typed)."""
+        return self._width
+
+    def _set(self, text: Text, settle_after: float) -> None:
+        # The whole screen is laid out again only when the room given to the text changes.
         width = text.cell_len
-        self.update(text, layout=width != self._width)
-        self._width = width
+        self._text_width = width
+        room = width
+        if self._settle is not None:
+            self._settle.stop()
+            self._settle = None
+        if settle_after > 0 and width:
+            room = self._width
+            if not room - self.ROOM_STEP < width <= room:
+                room = -(-width // self.ROOM_STEP) * self.ROOM_STEP
+            if room != width:
+                self._settle = self.set_timer(settle_after, self._settled)
+        self.update(text, layout=room != self._width)
+        self._width = room
+
+    def _settled(self) -> None:
+        self._settle = None
+        if self._width != self._text_width:
+            self._width = self._text_width
+            self.refresh(layout=True)
