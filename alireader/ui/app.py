@@ -430,7 +430,14 @@ class ReaderApp(App[int]):
                     if cancelled():
                         return True
                     found[name] = value
-                    self._take_section(name, value, found)
+                    try:
+                        self._take_section(name, value, found)
+                    except (TypeError, ValueError):  # well checked, yet not what this code wrote
+                        reader.discard()
+                        raise SnapshotError(
+                            f"The saved index {path} is unreadable; it was discarded and is being "
+                            "rebuilt."
+                        ) from None
             if tuple(name for name in found if name in SECTIONS) != SECTIONS:
                 reader.discard()
                 raise SnapshotError(
@@ -460,12 +467,12 @@ class ReaderApp(App[int]):
         """Put a snapshot's section to use as soon as it is read."""
         import time
 
-        from alireader.core.snapshot import summaries_from_rows
+        from alireader.core.snapshot import summaries_from_columns
 
         self.timings[f"section_{name}"] = time.monotonic()
         if name == "summaries":
-            rows, warnings, files = value
-            summaries = summaries_from_rows(rows)
+            columns, warnings, files = value
+            summaries = summaries_from_columns(columns)
             found["summaries_objects"] = summaries
             every = [LoadWarning(path, message) for path, message in warnings]
             batch = Batch(summaries, every, files, files, last=True)

@@ -175,10 +175,10 @@ def _remove_stale_temporaries(path: Path) -> None:
 
 def _list_section(state: CorpusState) -> tuple[object, ...]:
     """What the list needs: the summaries, every load warning, the number of files."""
-    from alireader.core.snapshot import summary_rows
+    from alireader.core.snapshot import summary_columns
 
     warnings = [(warning.path, warning.message) for warning in state.all_warnings()]
-    return summary_rows(list(state.summaries.values())), warnings, len(state.rows)
+    return summary_columns(list(state.summaries.values())), warnings, len(state.rows)
 
 
 @dataclass(slots=True)

@@ -176,13 +176,20 @@ def damage(path: Path, how: str) -> None:
         path.write_bytes(data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :])
     elif how == "truncated":
         path.write_bytes(data[: len(data) * 2 // 3])
+    elif how == "malformed":  # every check passes, but the list is not in the form written
+        from alireader.core import snapshot
+
+        head = snapshot._PREAMBLE.unpack(data[: snapshot._PREAMBLE.size])
+        stamp = data[snapshot._PREAMBLE.size : snapshot._PREAMBLE.size + head[3]].decode()
+        columns = (["alpha"], ["/nowhere/alpha.txt"])  # two columns of the eleven
+        snapshot.write_snapshot(path, stamp, [("summaries", lambda: (columns, [], 1))])
     else:  # foreign: a snapshot made by another version
         from alireader.core.snapshot import write_snapshot
 
         write_snapshot(path, '{"version": "alireader 0.0.1"}', [("files", lambda: ([], []))])
 
 
-@pytest.mark.parametrize("how", ["corrupt", "truncated", "foreign"])
+@pytest.mark.parametrize("how", ["corrupt", "truncated", "foreign", "malformed"])
 async def test_an_untrustworthy_snapshot_is_discarded_with_one_notice(
     make_app: AppFactory, corpus: Path, how: str
 ) -> None:

@@ -22,8 +22,8 @@ from alireader.core.snapshot import (
     open_snapshot,
     snapshot_path,
     snapshot_stamp,
-    summaries_from_rows,
-    summary_rows,
+    summaries_from_columns,
+    summary_columns,
     write_snapshot,
 )
 
@@ -171,13 +171,53 @@ def test_a_failed_write_leaves_the_old_snapshot_and_no_temporary_file(tmp_path: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["snap.bin"]
 
 
-def test_summaries_round_trip_as_rows() -> None:
-    summaries = [
-        ArticleSummary("a", "/c/a.txt", "Titre", False, "Auteur", "Src", "Cat", "2024-01-02", 120,
-                       "k" * 32, None),
-        ArticleSummary("f/2", "/c/f.jsonl", "Deux", True, None, None, None, None, 5, "j" * 32, 2),
-    ]  # fmt: skip
-    assert summaries_from_rows(pickle.loads(pickle.dumps(summary_rows(summaries)))) == summaries
+SUMMARIES = [
+    ArticleSummary("a", "/c/a.txt", "Titre", False, "Auteur", "Src", "Cat", "2024-01-02", 120,
+                   "k" * 32, None),
+    ArticleSummary("f/2", "/c/f.jsonl", "Deux", True, None, None, None, None, 5, "j" * 32, 2),
+]  # fmt: skip
+
+
+def test_summaries_round_trip_as_columns() -> None:
+    columns = pickle.loads(pickle.dumps(summary_columns(SUMMARIES)))
+    back = summaries_from_columns(columns)
+    assert back == SUMMARIES
+    assert [hash(summary) for summary in back] == [hash(summary) for summary in SUMMARIES]
+    assert [repr(summary) for summary in back] == [repr(summary) for summary in SUMMARIES]
+    assert summaries_from_columns(summary_columns([])) == []
+
+
+@given(
+    st.lists(
+        st.builds(
+            ArticleSummary,
+            id=st.text(max_size=8),
+            path=st.text(max_size=8),
+            title=st.text(max_size=8),
+            title_inferred=st.booleans(),
+            author=st.none() | st.text(max_size=4),
+            source=st.none() | st.text(max_size=4),
+            category=st.none() | st.text(max_size=4),
+            date=st.none() | st.text(max_size=4),
+            words=st.integers(0, 10**6),
+            key=st.text(max_size=8),
+            record=st.none() | st.integers(0, 1000),
+        ),
+        max_size=5,
+    )
+)
+def test_any_summaries_come_back_equal_from_columns(summaries: list[ArticleSummary]) -> None:
+    assert summaries_from_columns(summary_columns(summaries)) == summaries
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [summary_columns(SUMMARIES)[:-1], (*summary_columns(SUMMARIES)[:-1], [None])],
+    ids=["a column missing", "a column shorter"],
+)
+def test_malformed_columns_make_no_summaries(columns: tuple[list[Any], ...]) -> None:
+    with pytest.raises(ValueError):
+        summaries_from_columns(columns)
 
 
 # -- comparing the snapshot's files with the folder ----------------------------------------------
