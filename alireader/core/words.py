@@ -64,8 +64,53 @@ _RARE = dict(_REST)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
+def _latin_1() -> tuple[bytes, tuple[tuple[str, str], ...]]:
+    """The one-pass form of the table for text that is Latin-1 once a few characters are
+    replaced: a byte table where each Latin-1 letter that folds to one ASCII character is that
+    character, lowercased (and the rest of ASCII as :data:`_LOWER_WORDS`); and those few
+    characters (typographic quotes, dashes and spaces, ligatures) with what they become. A
+    Latin-1 byte with no one-character form (``²``, ``þ``) stays itself: not ASCII."""
+    table = bytearray(_LOWER_WORDS)
+    table[0x80:] = range(0x80, 0x100)
+    wide: list[tuple[str, str]] = []
+    for char, plain in (*_FIRST, *_REST):
+        if ord(char) > 0xFF or len(plain) > 1:
+            wide.append((char, plain))
+        elif len(plain) == 1:
+            table[ord(char)] = ord(plain)
+    # The ones seen in French news first, then the Latin-1 ligatures: the rest are so rare that
+    # a text holding one goes the longer way (the encoding to Latin-1 fails).
+    frequent = [pair for pair in wide if pair[0] in _FREQUENT or pair[0] == "‘"]
+    ligatures = [pair for pair in wide if ord(pair[0]) <= 0xFF]
+    return bytes(table), (*frequent, *ligatures)
+
+
+_LATIN_1_WORDS, _WIDE = _latin_1()
+
+
 def index_words(text: str) -> list[str]:
-    """The words of ``text`` as indexed: folded, split on anything but letters and digits."""
+    """The words of ``text`` as indexed: folded, split on anything but letters and digits.
+
+    French text takes one pass: its characters outside Latin-1 replaced (a few, each looked
+    for once), then encoded to Latin-1 and folded, lowercased and split on non-alphanumerics
+    by one ``bytes.translate``. Anything else goes through the table character by character
+    (:func:`_table_words`), or folding."""
+    if text.isascii():
+        return text.encode("ascii").translate(_LOWER_WORDS).decode("ascii").split()
+    plain = _replaced(text, _WIDE)
+    try:
+        encoded = plain.encode("latin-1")
+    except UnicodeEncodeError:
+        return _table_words(text)
+    folded = encoded.translate(_LATIN_1_WORDS)
+    if not folded.isascii():  # a Latin-1 character with no one-letter form
+        return _table_words(text)
+    return folded.decode("ascii").split()
+
+
+def _table_words(text: str) -> list[str]:
+    """:func:`index_words` through the replacement table: the frequent characters, then any
+    other in one pass; folding when a character is not in the table."""
     plain = text
     if not plain.isascii():
         plain = _replaced(plain, _FIRST)

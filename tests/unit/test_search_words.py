@@ -29,6 +29,19 @@ def test_index_words_agree_with_query_words(text: str) -> None:
     assert index_words(text) == query_words(text)
 
 
+# Every Latin-1 character (the one-pass table) with the characters replaced before it.
+_LATIN_1 = st.one_of(
+    st.characters(max_codepoint=0xFF), st.sampled_from(list("’\u202fœŒ“”…–—€‘\u0301ﬁ"))
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_LATIN_1, max_size=60))
+@example("Æsop’s straße ÞÐ ª²µ ×÷ ÿ")
+def test_latin_1_text_is_folded_like_any_text(text: str) -> None:
+    assert index_words(text) == query_words(text)
+
+
 def test_french_text_is_folded_and_split() -> None:
     text = "« L’Œuvre », dit Sébastien\u00a0: ﬁn à 20\u202f%… États-Unis"
     assert index_words(text) == [
