@@ -333,3 +333,24 @@ async def test_while_typing_the_reader_follows_the_top_result_through_a_deferred
         shown = app.main.reader.summary
         assert shown is not None and shown.id == "f-other"
         assert previews  # through the deferred preview, not at once
+
+
+async def test_a_keystroke_cancels_the_preview_of_the_results_it_replaces(
+    make_app: AppFactory, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader must not draw the top result of an older text while the newer text's
+    search runs (both want the event loop's thread)."""
+    from alireader.ui.screens import reader as reader_screen
+
+    app = make_app([corpus])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        monkeypatch.setattr(reader_screen, "PREVIEW_DELAY", 3600)  # pending for the test
+        await pilot.press("slash", "m", "e")
+        while app.main.query_text != "me" or app.main._result is None:
+            await pilot.pause()
+        await pilot.pause()
+        pending = [w for w in app.workers if w.group == "preview" and not w.is_finished]
+        assert pending  # the reader would follow these results after the delay
+        app.main.search_bar.insert_text_at_cursor("t")  # the next keystroke
+        assert all(worker.is_cancelled for worker in pending)
