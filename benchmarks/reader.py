@@ -190,7 +190,8 @@ async def time_keystrokes(
     included). The next key is pressed once that frame is painted: a typist slower than the app.
     With ``frames``, each key's time to its first painted frame (the echo of the character)
     is appended to it; with ``results``, its time until the results are in the list (before
-    painting); with ``ui_cpu``, the CPU time the event loop's thread spent meanwhile. Shared by this benchmark and ``benchmarks.app``."""
+    painting); with ``ui_cpu``, the CPU time the event loop's thread spent meanwhile. Shared
+    by this benchmark and ``benchmarks.app``."""
     import asyncio
 
     from textual import events
