@@ -61,9 +61,8 @@ def grouped_mentions(entities: Iterable[Entity]) -> Mentions:
     """``entities`` as :class:`Mentions`: :meth:`EntityIndex.add` of either gives the same
     index."""
     counts = Counter(map(_LABEL_AND_TEXT, entities))
-    return Mentions(
-        ((entity_key(text), label, text), count) for (label, text), count in counts.items()
-    )
+    key = _fold_key  # entity_key without its own call: this runs for every article
+    return Mentions(((key(text), label, text), count) for (label, text), count in counts.items())
 
 
 @dataclass(frozen=True, slots=True)
