@@ -54,13 +54,13 @@ class PrefixTops:
         self._tops: dict[str, array[int]] = {}
         for length in range(1, LONGEST + 1):
             n = keep[length]
-            # Each word's first letters, in C (a generator costs a Python step per word).
-            prefixes = dict.fromkeys(map(itemgetter(slice(0, length)), ordered))
+            # From one prefix's words to the next by bisection: a step per prefix, not per word.
             start = 0
-            for prefix in prefixes:
+            while start < len(ordered):
+                prefix = ordered[start][:length]
                 if len(prefix) < length:  # a shorter word: its own prefix is done
+                    start += 1
                     continue
-                start = bisect_left(ordered, prefix, start)
                 end = bisect_left(ordered, prefix + "\U0010ffff", start)
                 ids = ordered_ids[start:end]
                 keys = by_position[start:end]

@@ -523,8 +523,7 @@ class SearchIndex:
     def _derive(self) -> None:
         """:meth:`prepare`'s frequencies and prefix choices."""
         vocabulary = self.vocabulary
-        everything = range(len(vocabulary))
-        self._frequency_table = array("I", self._counted_frequencies(everything))
+        self._frequency_table = self._all_frequencies()
         short_cap = 4 * (MAX_EXPANSIONS // 8)
         keep = {1: short_cap, 2: short_cap, 3: 4 * MAX_EXPANSIONS}
         self._prefix_tops = PrefixTops(
@@ -534,6 +533,20 @@ class SearchIndex:
             keep,
         )
         self._prepared_generation = self._generation
+
+    def _all_frequencies(self) -> array[int]:
+        """Every word's :meth:`_doc_frequency`: the sizes of its body postings, raised where
+        another field holds it in more documents, read for the words those fields hold only
+        (a vocabulary's worth of lookups per field and a ``max`` per word cost more)."""
+        words = range(len(self.vocabulary))
+        if any(isinstance(postings, FlatPostings) for postings in self._postings):
+            return array("I", self._counted_frequencies(words))
+        sizes = list(map(len, map(self._postings[BODY].get, words, repeat(b""))))
+        for field in (TITLE, AUTHOR, SOURCE):
+            for word_id, packed in self._postings[field].items():
+                if len(packed) > sizes[word_id]:
+                    sizes[word_id] = len(packed)
+        return array("I", map(rshift, sizes, repeat(3)))  # 8 bytes a posting
 
     def _dense_bitmaps(self) -> dict[int, int]:
         """Per word in at least a :data:`DENSE_SHARE` of the articles (and in at least
