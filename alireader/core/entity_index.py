@@ -32,6 +32,18 @@ FORMAT_VERSION: Final = 1
 _WORD = re.compile(r"[^\W_]+")
 _FILTER = re.compile(r"^(?:@|(?P<label>per|org|loc|misc|date|money|percent):)(?P<text>.+)$", re.I)
 
+SHORT_PREFIX: Final = 4
+"""While a query is typed, an entity name of one word of up to this many letters (``@p``)
+stands only for the entity words it begins that the most articles mention, as a short last word
+of the plain search stands for its most frequent words (see :meth:`EntityIndex.match`). Four,
+not the plain search's three: at 100k articles "@pari" still names 19k articles (Paris and
+Parisien), and each costs a dict lookup and a score per keystroke."""
+SHORT_PREFIX_ARTICLES: Final = 10_000
+"""How many articles those words may find: they are taken most mentioned first (the word itself
+first, if an entity has it) until the next one would pass this (articles counted per entity,
+so an article naming two counts twice); the first is always taken. A prefix whose words count
+fewer articles than this finds all of them, as a longer one does."""
+
 
 def entity_key(text: str) -> str:
     """How an entity's text is compared: folded (case, accents, apostrophes) with hyphens as
@@ -93,6 +105,21 @@ class _Tally:
 _Ref = tuple[str, str]  # (key, label)
 
 
+class _ShortPrefixes:
+    """What :meth:`EntityIndex.match` chose for short prefixes, for one state of the index:
+    per (prefix, label) its words, per (words, label) the IDs they find. Pickles empty."""
+
+    __slots__ = ("found", "stamp", "words")
+
+    def __init__(self) -> None:
+        self.stamp: tuple[int, int, int] | None = None
+        self.words: dict[tuple[str, str | None], tuple[str, ...]] = {}
+        self.found: dict[tuple[tuple[str, ...], str | None], frozenset[str]] = {}
+
+    def __reduce__(self) -> tuple[type[_ShortPrefixes], tuple[()]]:
+        return (_ShortPrefixes, ())
+
+
 class EntityIndex:
     """Entities of a corpus -> mention counts and article IDs (see the module docstring)."""
 
@@ -101,6 +128,7 @@ class EntityIndex:
         self._by_article: dict[str, Counter[tuple[str, str, str]]] = {}  # (key, label, form)
         self._by_word: dict[str, set[_Ref]] = {}
         self._sorted_words: list[str] | None = None
+        self._short_prefixes = _ShortPrefixes()
         self.mentions = 0
         """Mentions indexed over all articles."""
 
@@ -147,6 +175,7 @@ class EntityIndex:
         mentions = self._by_article.pop(article_id, None)
         if mentions is None:
             return
+        self._short_prefixes = _ShortPrefixes()  # an add() after may restore the counts
         for (key, label, form), count in mentions.items():
             ref = (key, label)
             tally = self._tallies[ref]
@@ -209,10 +238,16 @@ class EntityIndex:
             spelling.setdefault((key, label), form)
         return [(spelling[ref], ref[1], count) for ref, count in merged.most_common()]
 
-    def match(self, words: str, label: str | None = None, *, prefix: bool = False) -> set[str]:
+    def match(
+        self, words: str, label: str | None = None, *, prefix: bool = False
+    ) -> set[str] | frozenset[str]:
         """IDs of the articles mentioning an entity that contains every word of ``words``
         (folded like the entities; order free), with ``label`` if given. With ``prefix`` the
-        last word may be the start of an entity's word (for a query still being typed).
+        last word may be the start of an entity's word (for a query still being typed); a lone
+        word of up to :data:`SHORT_PREFIX` letters then stands only for its most mentioned
+        entity words (see :data:`SHORT_PREFIX_ARTICLES`): ``@p`` would otherwise be most of a
+        large corpus, on every keystroke. That answer is a frozenset, the same object for the
+        same words while the index is unchanged (so a caller can keep what it derived from it).
 
         ``match("badault")`` finds "Sébastien Badault" and "Badault"; ``match("seb", "PER",
         prefix=True)`` finds them too; ``match("oreal")`` finds "L'Oréal".
@@ -220,6 +255,8 @@ class EntityIndex:
         query = key_words(words)
         if not query:
             return set()
+        if prefix and len(query) == 1 and len(query[0]) <= SHORT_PREFIX:
+            return self._short_prefix_match(query[0], label)
         refs: set[_Ref] | None = None
         for index, word in enumerate(query):
             if prefix and index == len(query) - 1:
@@ -236,15 +273,65 @@ class EntityIndex:
         return ids
 
     def _refs_with_prefix(self, start: str) -> set[_Ref]:
+        refs: set[_Ref] = set()
+        for word in self._words_with_prefix(start):
+            refs |= self._by_word[word]
+        return refs
+
+    def _words_with_prefix(self, start: str) -> list[str]:
         if self._sorted_words is None:
             self._sorted_words = sorted(self._by_word)
         words = self._sorted_words
-        refs: set[_Ref] = set()
-        index = bisect_left(words, start)
+        first = index = bisect_left(words, start)
         while index < len(words) and words[index].startswith(start):
-            refs |= self._by_word[words[index]]
             index += 1
-        return refs
+        return words[first:index]
+
+    def _short_prefix_match(self, start: str, label: str | None) -> frozenset[str]:
+        # Chosen once per state of the index: while it fills, its counts change with every
+        # article, which is what the stamp follows (remove() starts a new cache: a re-added
+        # article may bring the counts back).
+        cache = getattr(self, "_short_prefixes", None)  # None in a pickle of older code
+        if cache is None:
+            cache = self._short_prefixes = _ShortPrefixes()
+        stamp = (len(self._by_article), self.mentions, len(self._tallies))
+        if cache.stamp != stamp:
+            cache.stamp, cache.words, cache.found = stamp, {}, {}
+        chosen = cache.words.get((start, label))
+        if chosen is None:
+            chosen = cache.words[(start, label)] = self._most_mentioned(start, label)
+        found = cache.found.get((chosen, label))
+        if found is None:
+            ids: set[str] = set()
+            for word in chosen:
+                for ref in self._by_word[word]:
+                    if label is None or ref[1] == label:
+                        ids.update(self._tallies[ref].articles)
+            found = cache.found[(chosen, label)] = frozenset(ids)
+        return found
+
+    def _most_mentioned(self, start: str, label: str | None) -> tuple[str, ...]:
+        """The entity words beginning with ``start`` to search for it (see
+        :data:`SHORT_PREFIX_ARTICLES`); ties in alphabetical order."""
+        tallies = self._tallies
+        counts: dict[str, int] = {}
+        for word in self._words_with_prefix(start):
+            # Articles per entity, summed: an article naming two of its entities counts twice.
+            articles = sum(
+                len(tallies[ref].articles)
+                for ref in self._by_word[word]
+                if label is None or ref[1] == label
+            )
+            if articles:
+                counts[word] = articles
+        chosen: list[str] = []
+        total = 0
+        for word in sorted(counts, key=lambda word: (word != start, -counts[word], word)):
+            if chosen and total + counts[word] > SHORT_PREFIX_ARTICLES:
+                break
+            chosen.append(word)
+            total += counts[word]
+        return tuple(chosen)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serialisable form, to cache the index (read back with :meth:`from_dict`)."""

@@ -1033,8 +1033,19 @@ class SearchIndex:
         by_id = self._by_id
         # A prefix such as "@p" names most of a large corpus: no Python step per article here.
         found = lookup(term.words, term.label, term.prefix)
-        docs = set(map(by_id.get, found, repeat(-1)))
-        docs.discard(-1)
+        # The lookup answers the next keystrokes ("@pa", "@par") with the same frozenset while
+        # the entities are unchanged: their document numbers are read once (a dict lookup per
+        # article, the largest cost of such a search), and again once more documents exist.
+        # (The set itself is kept, never modified: a copy would iterate in another order,
+        # which decides between equal scores.)
+        kept: tuple[frozenset[str], int, set[int]] | None = getattr(self, "_entity_docs", None)
+        if kept is not None and kept[0] is found and kept[1] == len(self._ids):
+            docs = kept[2]
+        else:
+            docs = set(map(by_id.get, found, repeat(-1)))
+            docs.discard(-1)
+            if isinstance(found, frozenset):
+                self._entity_docs = (found, len(self._ids), docs)
         if not docs:
             return {}
         words = Term(term.words, Mode.EXACT, Field.ANY, prefix=term.prefix)
