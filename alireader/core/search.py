@@ -346,7 +346,7 @@ class SearchIndex:
         self.__dict__.update(state)
         self._postings = tuple(FlatPostings(base, offsets) for base, offsets in postings)
         self._tokens = tuple(PackedRows(base, offsets) for base, offsets in tokens)
-        self._by_id = dict(zip(self._ids, range(len(self._ids))))  # in C: 100k ids
+        self._by_id = dict(zip(self._ids, count()))  # in C: 100k ids
         self.body_loader = None
         self.entity_lookup = None
         self._transient()
@@ -544,8 +544,7 @@ class SearchIndex:
         sizes = list(map(len, map(self._postings[BODY].get, words, repeat(b""))))
         for field in (TITLE, AUTHOR, SOURCE):
             for word_id, packed in self._postings[field].items():
-                if len(packed) > sizes[word_id]:
-                    sizes[word_id] = len(packed)
+                sizes[word_id] = max(sizes[word_id], len(packed))
         return array("I", map(rshift, sizes, repeat(3)))  # 8 bytes a posting
 
     def _dense_bitmaps(self) -> dict[int, int]:
