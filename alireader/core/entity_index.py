@@ -127,6 +127,10 @@ class EntityIndex:
         self._tallies: dict[_Ref, _Tally] = {}
         self._by_article: dict[str, Counter[tuple[str, str, str]]] = {}  # (key, label, form)
         self._by_word: dict[str, set[_Ref]] = {}
+        # One shared (key, label, form) tuple per spelling, whatever article names it: each
+        # article's own copies (the workers send fresh ones) cost ~300 MB at 100k articles,
+        # and as many entries in the pickler's memo when the snapshot is saved.
+        self._spellings: dict[tuple[str, str, str], tuple[str, str, str]] = {}
         self._sorted_words: list[str] | None = None
         self._short_prefixes = _ShortPrefixes()
         self.mentions = 0
@@ -151,7 +155,9 @@ class EntityIndex:
         if article_id in self._by_article:
             self.remove(article_id)
         grouped = entities if isinstance(entities, Mentions) else grouped_mentions(entities)
-        mentions: Counter[tuple[str, str, str]] = Counter(grouped)  # a copy, in C
+        mentions: Counter[tuple[str, str, str]] = Counter()
+        shared = map(self._spellings.setdefault, grouped, grouped)
+        dict.update(mentions, zip(shared, grouped.values(), strict=True))  # in C
         self._by_article[article_id] = mentions
         tallies = self._tallies
         for (key, label, form), count in mentions.items():
@@ -183,6 +189,7 @@ class EntityIndex:
             tally.forms[form] -= count
             if tally.forms[form] <= 0:
                 del tally.forms[form]
+                self._spellings.pop((key, label, form), None)
             tally.articles.pop(article_id, None)
             self.mentions -= count
             if tally.count <= 0:
