@@ -20,6 +20,11 @@ from alireader.ui.app import ReaderApp
 from alireader.ui.screens import reader as reader_screen
 
 
+def _cursor_stays(self: Input) -> None:
+    """Input's blink step, made steady for snapshots (see ``isolated``)."""
+    self._cursor_visible = True
+
+
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """XDG dirs in tmp_path, no animation, no blinking cursor, and the reader following the
@@ -39,6 +44,10 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
     # Input defines _on_mount only; an on_mount handler runs after it.
     monkeypatch.setattr(Input, "on_mount", steady_cursor, raising=False)
+    # And the blink timer never hides it: on a loaded machine the search bar's timer was seen
+    # to tick with cursor_blink still True (Input._restart_blink, at every key, resets and so
+    # resumes it), and a snapshot caught the cursor off, one run in six.
+    monkeypatch.setattr(Input, "_toggle_cursor", _cursor_stays, raising=False)
     monkeypatch.setattr(reader_screen, "PREVIEW_DELAY", 0)
     yield tmp_path
 
