@@ -298,9 +298,7 @@ class EntityIndex:
         # Chosen once per state of the index: while it fills, its counts change with every
         # article, which is what the stamp follows (remove() starts a new cache: a re-added
         # article may bring the counts back).
-        cache = getattr(self, "_short_prefixes", None)  # None in a pickle of older code
-        if cache is None:
-            cache = self._short_prefixes = _ShortPrefixes()
+        cache = self._short_prefixes
         stamp = (len(self._by_article), self.mentions, len(self._tallies))
         if cache.stamp != stamp:
             cache.stamp, cache.words, cache.found = stamp, {}, {}

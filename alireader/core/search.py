@@ -282,6 +282,8 @@ class SearchIndex:
         never pickled."""
         self._lock = threading.Lock()
         self._phrase_checks = sys.maxsize  # set by each search
+        # The last entity lookup's answer, the document count then, its document numbers.
+        self._entity_docs: tuple[frozenset[str], int, set[int]] | None = None
         # Bumped by every addition; what prepare() derived holds while it is unchanged.
         self._generation = 0
         self._prepared_generation = -1
@@ -541,7 +543,7 @@ class SearchIndex:
         words = range(len(self.vocabulary))
         if any(isinstance(postings, FlatPostings) for postings in self._postings):
             return array("I", self._counted_frequencies(words))
-        sizes = list(map(len, map(self._postings[BODY].get, words, repeat(b""))))
+        sizes = list(posting_sizes(self._postings[BODY], words))
         for field in (TITLE, AUTHOR, SOURCE):
             for word_id, packed in self._postings[field].items():
                 sizes[word_id] = max(sizes[word_id], len(packed))
@@ -1037,7 +1039,7 @@ class SearchIndex:
         # article, the largest cost of such a search), and again once more documents exist.
         # (The set itself is kept, never modified: a copy would iterate in another order,
         # which decides between equal scores.)
-        kept: tuple[frozenset[str], int, set[int]] | None = getattr(self, "_entity_docs", None)
+        kept = self._entity_docs
         if kept is not None and kept[0] is found and kept[1] == len(self._ids):
             docs = kept[2]
         else:

@@ -15,7 +15,7 @@ import contextlib
 import os
 import queue
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -507,7 +507,7 @@ class ReaderApp(App[int]):
         if self._cached_bodies is None:
             self._cached_bodies = CachedBodies(self.max_bytes)
 
-    def _lookup_entities(self, words: tuple[str, ...], label: str | None, prefix: bool) -> set[str]:
+    def _lookup_entities(self, words: tuple[str, ...], label: str | None, prefix: bool) -> Set[str]:
         with self.entity_lock:
             index = self.entity_index
             return set() if index is None else index.match(" ".join(words), label, prefix=prefix)

@@ -49,6 +49,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     # resumes it), and a snapshot caught the cursor off, one run in six.
     monkeypatch.setattr(Input, "_toggle_cursor", _cursor_stays, raising=False)
     monkeypatch.setattr(reader_screen, "PREVIEW_DELAY", 0)
+    monkeypatch.setattr(reader_screen, "STATUS_SETTLE_DELAY", 0)  # the status exact at once
     yield tmp_path
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pickle
 
 from alireader.core.entities import Entity
-from alireader.core.entity_index import EntityIndex, grouped_mentions
+from alireader.core.entity_index import EntityIndex, Mentions, grouped_mentions
 
 _NAMES = [
     Entity(0, 26, "PER", "Jean-Sébastien Badault-Roux"),
@@ -15,15 +15,16 @@ _NAMES = [
 ]
 
 
-def _fresh_mentions() -> object:
+def _fresh_mentions() -> Mentions:
     # A round trip, as the mentions arrive from a worker process: new strings and tuples.
-    return pickle.loads(pickle.dumps(grouped_mentions(_NAMES)))
+    fresh: Mentions = pickle.loads(pickle.dumps(grouped_mentions(_NAMES)))
+    return fresh
 
 
 def _pickled_size(articles: int) -> int:
     index = EntityIndex()
     for number in range(articles):
-        index.add(f"article-{number:05}", _fresh_mentions())  # type: ignore[arg-type]
+        index.add(f"article-{number:05}", _fresh_mentions())
     return len(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -36,8 +37,8 @@ def test_a_spelling_named_by_many_articles_is_kept_once() -> None:
 
 def test_removing_every_article_that_names_a_spelling_forgets_it() -> None:
     index = EntityIndex()
-    index.add("a", _fresh_mentions())  # type: ignore[arg-type]
-    index.add("b", _fresh_mentions())  # type: ignore[arg-type]
+    index.add("a", _fresh_mentions())
+    index.add("b", _fresh_mentions())
     index.remove("a")
     assert {entry.text for entry in index.entries()} == {entity.text for entity in _NAMES}
     index.remove("b")

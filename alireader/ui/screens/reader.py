@@ -49,9 +49,9 @@ PREVIEW_DELAY = 0.15
 top one (redrawing an article with its matches highlighted costs more than a keystroke). At 0,
 the reader follows every keystroke at once (the UI tests run so: nothing to wait for)."""
 STATUS_SETTLE_DELAY = 1.0
-"""While a query is typed (and :data:`PREVIEW_DELAY` is not 0), the status beside the bar keeps
-spare room, so that a keystroke does not lay out the whole screen; it takes its exact width
-once its text has not changed for this many seconds (a pause in the typing)."""
+"""While a query is typed, the status beside the bar keeps spare room, so that a keystroke does
+not lay out the whole screen; it takes its exact width once its text has not changed for this
+many seconds (a pause in the typing)."""
 
 
 class MainScreen(Screen[None]):
@@ -558,7 +558,7 @@ class MainScreen(Screen[None]):
             result.total,
             indexing,
             result.approximate,
-            settle_after=STATUS_SETTLE_DELAY if typing and PREVIEW_DELAY > 0 else 0.0,
+            settle_after=STATUS_SETTLE_DELAY if typing else 0.0,
         )
         if header:
             self.reader_app.update_header()
