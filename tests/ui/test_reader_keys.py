@@ -169,3 +169,22 @@ async def test_mouse_click_highlights_then_opens(make_app: AppFactory) -> None:
         await pilot.click(ArticleList, offset=(10, 2))
         await pilot.pause()
         assert isinstance(app.focused, ReaderPane)
+
+
+async def test_a_row_message_outliving_its_list_shows_the_current_row(
+    make_app: AppFactory,
+) -> None:
+    # A discarded snapshot empties the library while its first row's Highlighted message is
+    # still queued; the handler used to index the emptied library with it (IndexError, in CI).
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_loaded(pilot)
+        articles = app.main.article_list
+        app.on_reader_app_reset(ReaderApp.Reset())
+        assert app.library.articles == [] and articles.highlighted is None
+        articles.post_message(ArticleList.Highlighted(3))
+        articles.post_message(ArticleList.Opened(4))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.main.reader.summary is None
+        assert not app.main.reader.has_focus

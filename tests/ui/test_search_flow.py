@@ -321,9 +321,9 @@ async def test_while_typing_the_reader_follows_the_top_result_through_a_deferred
         previews: list[int | None] = []
         preview = reader_screen.MainScreen._preview
 
-        def spy(screen: reader_screen.MainScreen, index: int | None) -> object:
-            previews.append(index)
-            return preview(screen, index)
+        def spy(screen: reader_screen.MainScreen) -> object:
+            previews.append(screen.article_list.highlighted)
+            return preview(screen)
 
         monkeypatch.setattr(reader_screen.MainScreen, "_preview", spy)
         await _search(pilot, "meteo")

@@ -33,7 +33,7 @@ from alireader.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from alireader.core.models import Article
+    from alireader.core.models import Article, ArticleSummary
     from alireader.core.search import Hit, SearchResult
     from alireader.ui.app import ReaderApp
     from alireader.ui.screens.entity_panel import PanelEntry
@@ -189,28 +189,41 @@ class MainScreen(Screen[None]):
 
     # -- list and reader ---------------------------------------------------------------------
 
+    def _current_article(self) -> ArticleSummary | None:
+        """The article under the list's cursor now.
+
+        Handlers read this rather than the index a message carried: a message can arrive after
+        the list it describes was replaced (a discarded snapshot empties the library while its
+        first row's message is still queued).
+        """
+        index = self.article_list.highlighted
+        return None if index is None else self.library.articles[index]
+
     @on(ArticleList.Highlighted)
-    def _highlighted(self, event: ArticleList.Highlighted) -> None:
-        index = event.index
+    def _highlighted(self) -> None:
         if self.search_bar.has_focus and PREVIEW_DELAY > 0:
             # Typing: each keystroke brings new results; the reader follows once they settle.
-            self._preview(index)
+            self._preview()
             return
         self.workers.cancel_group(self, "preview")
-        self.reader.show(None if index is None else self.library.articles[index], self._words)
+        self.reader.show(self._current_article(), self._words)
+        index = self.article_list.highlighted
         if index is not None and self.reader.has_focus:
             self.reader_app.open_article(index)  # n/p while reading: reading it marks it read
 
     @work(exclusive=True, group="preview", name="preview")
-    async def _preview(self, index: int | None) -> None:
+    async def _preview(self) -> None:
         # A worker, not a timer: a newer keystroke's results cancel it (exclusive group).
         await asyncio.sleep(PREVIEW_DELAY)
-        self.reader.show(None if index is None else self.library.articles[index], self._words)
+        self.reader.show(self._current_article(), self._words)
 
     @on(ArticleList.Opened)
-    def _opened(self, event: ArticleList.Opened) -> None:
+    def _opened(self) -> None:
         self._remember_query()
-        self.reader.show(self.library.articles[event.index], self._words)
+        summary = self._current_article()
+        if summary is None:
+            return
+        self.reader.show(summary, self._words)
         self.reader.focus()
 
     @on(ReaderPane.Back)
