@@ -19,8 +19,8 @@ from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
 from functools import partial
-from itertools import repeat
-from operator import add, itemgetter
+from itertools import chain, repeat
+from operator import add, getitem, itemgetter
 from struct import Struct
 
 from rapidfuzz.distance import OSA
@@ -35,6 +35,7 @@ _PACK_INT = Struct("=I").pack
 # Glues two strings (a builtin: ``str.__add__`` through ``map`` costs a third more).
 _GLUE: Callable[[str, str], str] = add
 _REVERSED: Callable[[str], str] = itemgetter(slice(None, None, -1))  # no Python step per word
+_TAIL: Callable[[str], str] = itemgetter(slice(1, None))
 # Runs an iterator to its end, in C.
 _consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 
@@ -75,6 +76,7 @@ class Vocabulary:
         line break), the sorted order an array of ids and the reversed words one string too: a
         few big objects, which load in a fraction of the time of 300k strings, let alone three
         lists of them."""
+        self._index_grams()
         words: object = self.words
         joined = "\n".join(self.words)
         if joined.count("\n") == len(self.words) - 1:
@@ -134,18 +136,40 @@ class Vocabulary:
         word_id = len(self.words)
         self.words.append(word)
         self.ids[word] = word_id
-        packed = _PACK_INT(word_id)
-        self._by_length[len(word)] += packed
-        buckets = self._grams[len(word)]
-        _consume(map(_EXTEND, map(buckets.__getitem__, _bigrams(word)), repeat(packed)))
         self._unsorted.append(word)
         return word_id
+
+    def _index_grams(self) -> None:
+        """Put the words added since the last call into the length and bigram tables.
+
+        Done in bulk (by :meth:`fuzzy`, :meth:`prepare` or a pickling) rather than by
+        :meth:`add`: a build adds hundreds of thousands of words, and here they go in through
+        chained C iterators, with no Python step and no set per word: per length and bigram,
+        the ids of the words holding it, in ascending order. A word holding a bigram twice
+        ("alala") is listed twice under it: it then counts as sharing that bigram twice with a
+        query, which can only let more candidates through to the exact check, never fewer."""
+        # Every indexed word is in one length table: the first words are, the others not yet.
+        start = sum(map(len, self._by_length.values())) // 4
+        words = self.words[start:]
+        if not words:
+            return
+        lengths = list(map(len, words))
+        packed = list(map(_PACK_INT, range(start, start + len(words))))
+        _consume(map(_EXTEND, map(self._by_length.__getitem__, lengths), packed))
+        padded = list(map(_GLUE, map(_GLUE, repeat("\x02"), words), repeat("\x03")))
+        per_word = list(map(add, lengths, repeat(1)))  # a padded word's bigrams
+        # Each padded word glued, character by character, to itself shifted by one.
+        grams = chain.from_iterable(map(map, repeat(_GLUE), padded, map(_TAIL, padded)))
+        tables = chain.from_iterable(map(repeat, map(self._grams.__getitem__, lengths), per_word))
+        owners = chain.from_iterable(map(repeat, packed, per_word))
+        _consume(map(_EXTEND, map(getitem, tables, grams), owners))
 
     def fuzzy(self, query: str, max_edits: int) -> list[tuple[int, int]]:
         """``(word id, edits)`` of every word within ``max_edits`` of ``query`` (itself too)."""
         if max_edits <= 0:
             found = self.ids.get(query)
             return [] if found is None else [(found, 0)]
+        self._index_grams()
         grams = _bigrams(query)
         needed = len(grams) - 3 * max_edits
         counts: Counter[int] = Counter()
@@ -199,8 +223,10 @@ class Vocabulary:
         return [word[::-1] for word in _range(self._reversed, suffix[::-1])]
 
     def prepare(self) -> None:
-        """Sort the words added since the last lookup now rather than at the next one."""
+        """Sort the words added since the last lookup, and put them in the bigram tables, now
+        rather than at the next lookup."""
         self._sort()
+        self._index_grams()
 
     def _sort(self) -> None:
         new = self._unsorted

@@ -3,6 +3,8 @@ suffixes, whatever words were added and in whatever order."""
 
 from __future__ import annotations
 
+import pickle
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
@@ -50,3 +52,37 @@ def test_prefixes_and_suffixes_equal_brute_force(
     assert sorted(vocabulary.ending_with(affix)) == sorted(
         w for w in everything if w.endswith(affix)
     )
+
+
+def _brute_force(words: set[str], vocabulary: Vocabulary, query: str, edits: int) -> set[object]:
+    return {
+        (vocabulary.ids[word], OSA.distance(query, word))
+        for word in words
+        if OSA.distance(query, word) <= edits
+    }
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(_WORDS, max_size=20), min_size=1, max_size=4),
+    _WORDS,
+    st.integers(min_value=1, max_value=2),
+    st.booleans(),
+)
+def test_typos_found_among_words_added_between_lookups_and_after_a_pickle(
+    batches: list[list[str]], query: str, max_edits: int, pickled: bool
+) -> None:
+    """The bigram tables are filled in bulk at the next typo lookup (or preparation, or
+    pickling): words added between lookups, or added and pickled before any lookup, are found
+    like the others."""
+    vocabulary = Vocabulary()
+    seen: set[str] = set()
+    for words in batches:
+        for word in words:
+            vocabulary.add(word)
+        seen.update(words)
+        if pickled:
+            vocabulary = pickle.loads(pickle.dumps(vocabulary))
+        assert set(vocabulary.fuzzy(query, max_edits)) == _brute_force(
+            seen, vocabulary, query, max_edits
+        )
