@@ -142,12 +142,14 @@ def analyse_stored(
     max_bytes: int,
     analysers: Sequence[Analyser],
     cache_dir: str,
+    version: str | None = None,
 ) -> list[BodyRecord]:
     """Like :func:`read_bodies`, but an article given with its :data:`StoredKey` is analysed
     from the body stored in the cache in ``cache_dir`` rather than parsed again; one whose
     body is no longer there (or any other) is read from its file. Reads the cache only,
-    through its own read-only connection, so worker processes can call it."""
-    found = _analyse_chunk(chunk, max_bytes, analysers, cache_dir)
+    through its own read-only connection, so worker processes can call it (``version`` as in
+    :class:`~alireader.core.cache.PartReader`)."""
+    found = _analyse_chunk(chunk, max_bytes, analysers, cache_dir, version=version)
     return [_received(analysed, ()) for analysed in found]
 
 
@@ -176,6 +178,8 @@ def _analyse_chunk(
     analysers: Sequence[Analyser],
     cache_dir: str,
     digests: Sequence[Digest | None] = (),
+    *,
+    version: str | None = None,
 ) -> list[Analysed]:
     """:func:`analyse_stored`'s work, in a worker process: the chunk's stored bodies in one
     query, and each analysis pickled here for the cache (the app's process then stores the
@@ -184,7 +188,7 @@ def _analyse_chunk(
 
     from alireader.core.cache import PartReader
 
-    reader = PartReader(Path(cache_dir))
+    reader = PartReader(Path(cache_dir), version)
     try:
         stored = reader.stored_many([key for _, key in chunk if key is not None], BODY_PART)
     finally:
@@ -315,7 +319,7 @@ def iter_cached_bodies(
     is still used: it is as fresh as the file's stamp, which the summary pass of a rebuild has
     just replaced). ``digests`` as in :func:`iter_bodies` (the cache stores whole results).
     """
-    from alireader.core.cache import file_stamp, path_key
+    from alireader.core.cache import cache_version, file_stamp, path_key
 
     names = [name for name, _ in analysers]
     functions = [function for _, function in analysers]
@@ -354,7 +358,8 @@ def iter_cached_bodies(
         if not hits[i]
     ]
     chunks = map_in_processes(
-        _analyse_chunk,
+        # The version ``cache`` was checked with, for the workers to trust (see PartReader).
+        functools.partial(_analyse_chunk, version=cache_version()),
         _chunks(misses),
         max_bytes,
         tuple(functions),

@@ -369,8 +369,13 @@ class PartReader:
     never changes the file, so it is safe to call while drawing the screen. Any failure,
     or a cache made by another version, means None from then on."""
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, version: str | None = None) -> None:
+        """``version``: the :func:`cache_version` to trust (default: this process's). A worker
+        process passes its parent's, which opened and checked the cache: the worker hashes the
+        source files when it starts, later, and an edit or upgrade meanwhile would otherwise
+        make it refuse every stored part (and parse every file again)."""
         self._directory = directory
+        self._version = version
         self._connection: sqlite3.Connection | None = None
         self._failed = False
         self._lock = threading.Lock()
@@ -440,7 +445,8 @@ class PartReader:
         uri = f"{path.resolve().as_uri()}?mode=ro"
         connection = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=1.0)
         row = connection.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
-        if row is None or row[0] != cache_version():
+        wanted = cache_version() if self._version is None else self._version
+        if row is None or row[0] != wanted:
             connection.close()
             self._failed = True
             return None

@@ -217,6 +217,38 @@ def test_a_stored_body_gone_meanwhile_is_read_from_its_file(tmp_path: Path) -> N
     assert records == [reference[number]]
 
 
+def test_a_worker_trusts_the_cache_its_parent_checked_though_the_code_changed_since(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = [make_corpus(tmp_path / "corpus")]
+    summaries, _ = cold(corpus)
+    reference = _reference(summaries)
+    checked = cache_module.cache_version()  # what the parent opened the cache with
+    with open_cache() as cache:
+        list(iter_cached_summaries(discover(corpus), cache, workers=1, bodies=True))
+        entries = cache.entries(20 << 20)
+        folder = str(cache.path.parent)
+    number = next(n for n, s in enumerate(summaries) if s.path.endswith("a.txt"))
+    chunk = [
+        (request_of(summaries[number]), (entries[path_key(summaries[number].path)].file_id, -1))
+    ]
+    parsed: list[object] = []
+    real = body_pass_module.read_bodies
+
+    def counting(requests: list[Any], *args: Any, **kwargs: Any) -> list[BodyRecord]:
+        parsed.extend(requests)
+        return real(requests, *args, **kwargs)
+
+    monkeypatch.setattr(body_pass_module, "read_bodies", counting)
+    # A worker started after the source files were edited hashes them differently.
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "edited since")
+    analysers = [f for _, f in ANALYSERS]
+    records = body_pass_module.analyse_stored(chunk, 20 << 20, analysers, folder, checked)
+    assert records == [reference[number]] and parsed == []  # the stored body was used
+    records = body_pass_module.analyse_stored(chunk, 20 << 20, analysers, folder)
+    assert records == [reference[number]] and len(parsed) == 1  # its own version: not trusted
+
+
 def test_the_hash_stored_is_that_of_the_file(tmp_path: Path) -> None:
     corpus = [make_corpus(tmp_path / "corpus")]
     with open_cache() as cache:
