@@ -90,9 +90,19 @@ _BODY_FIRST = {BODY: 0, TITLE: 1, AUTHOR: 2, SOURCE: 3}
 _RERANK_POOL = 40  # how many of the best candidates get the (slower) proximity re-ranking
 _ENTITY_SCORE = 2.0  # mentioning the entity asked for counts like a strong title match
 
-EntityLookup = Callable[[tuple[str, ...], str | None, bool], Iterable[str]]
+
+@dataclass(frozen=True, slots=True)
+class Documents:
+    """An entity lookup's answer given as the index's own document numbers (a lookup that
+    keeps a table from its article numbers to them: see ``live_search.py``), not as IDs."""
+
+    numbers: Collection[int]
+
+
+EntityLookup = Callable[[tuple[str, ...], str | None, bool], Iterable[str] | Documents]
 """``(folded words of a name, label or None, last word is a prefix) -> article IDs`` of the
-articles that mention such a named entity (see :meth:`EntityIndex.match`)."""
+articles that mention such a named entity (see :meth:`EntityIndex.match`), or their
+:class:`Documents`."""
 BOUNDED_POSTINGS = 30_000
 """A query word whose body postings are more is scored coarsely (see ``_word_scores``)."""
 DENSE_SHARE = 4
@@ -361,6 +371,11 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def documents_of(self, names: Iterable[str]) -> list[int]:
+        """The document number of each of ``names`` (IDs as the index was given them), -1 for
+        one it does not hold; in C (see :class:`Documents`)."""
+        return list(map(self._by_id.get, names, repeat(-1)))
 
     # --- Filling -------------------------------------------------------------------------------
 
@@ -1034,13 +1049,16 @@ class SearchIndex:
         by_id = self._by_id
         # A prefix such as "@p" names most of a large corpus: no Python step per article here.
         found = lookup(term.words, term.label, term.prefix)
+        docs: Collection[int]
         # The lookup answers the next keystrokes ("@pa", "@par") with the same frozenset while
         # the entities are unchanged: their document numbers are read once (a dict lookup per
         # article, the largest cost of such a search), and again once more documents exist.
         # (The set itself is kept, never modified: a copy would iterate in another order,
         # which decides between equal scores.)
         kept = self._entity_docs
-        if kept is not None and kept[0] is found and kept[1] == len(self._ids):
+        if isinstance(found, Documents):
+            docs = found.numbers  # no lookup per article at all
+        elif kept is not None and kept[0] is found and kept[1] == len(self._ids):
             docs = kept[2]
         else:
             docs = set(map(by_id.get, found, repeat(-1)))

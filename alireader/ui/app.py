@@ -38,7 +38,7 @@ from alireader.ui.entities import LABEL_NAMES, EntityExtractor
 if TYPE_CHECKING:
     from alireader.config import LoadedSettings
     from alireader.core.duplicates import Cluster, DuplicateIndex
-    from alireader.core.entity_index import EntityIndex
+    from alireader.core.entity_index import EntityIndex, NumberedMatch
     from alireader.core.live_search import LiveSearch
     from alireader.ui.corpus_state import Applied, CachedBodies, CorpusState
     from alireader.ui.indexer import SummaryQueue
@@ -507,10 +507,15 @@ class ReaderApp(App[int]):
         if self._cached_bodies is None:
             self._cached_bodies = CachedBodies(self.max_bytes)
 
-    def _lookup_entities(self, words: tuple[str, ...], label: str | None, prefix: bool) -> Set[str]:
+    def _lookup_entities(
+        self, words: tuple[str, ...], label: str | None, prefix: bool
+    ) -> Set[str] | NumberedMatch:
+        # Numbers, not IDs: the search joins them through its table (see live_search.py).
         with self.entity_lock:
             index = self.entity_index
-            return set() if index is None else index.match(" ".join(words), label, prefix=prefix)
+            if index is None:
+                return set()
+            return index.match_numbers(" ".join(words), label, prefix=prefix)
 
     def _body_of(self, article_id: str) -> str:
         """An article's body for a search hit's snippet: from the article cache, else read

@@ -126,6 +126,7 @@ def save_state(state: CorpusState, path: Path, stamp: str) -> None:
 
     _remove_stale_temporaries(path)
     state.search.prepare()  # sorted now, so no search sorts the vocabulary while it is pickled
+    state.entities.prepare()  # likewise its words, and saved so: no "@p" waits for them
     _return_free_memory()
     write_snapshot(
         path,
