@@ -23,7 +23,7 @@ import heapq
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import compress, filterfalse, islice, repeat
-from operator import add, itemgetter, le, setitem
+from operator import add, eq, itemgetter, le, lt, setitem
 
 _SECOND = itemgetter(1)
 # top_scores: from _SAMPLE_FROM * n scores on, a sample of _SAMPLE_SIZE * n of them is sorted.
@@ -342,11 +342,29 @@ def top_scores(scores: dict[int, float], n: int) -> list[tuple[int, float]]:
         if len(docs) < n:  # a sample that missed (see _below_nth): the exact threshold
             threshold = heapq.nlargest(n, values)[-1]
             docs = list(compress(scores, map(le, repeat(threshold), values)))
+        if len(docs) > 2 * n:
+            return _top_with_ties(scores, n, threshold)
         items = list(zip(docs, map(scores.__getitem__, docs), strict=True))
     else:
         items = list(scores.items())
     items.sort(key=_SECOND, reverse=True)
     return items[:n]
+
+
+def _top_with_ties(scores: dict[int, float], n: int, threshold: float) -> list[tuple[int, float]]:
+    """:func:`top_scores` when many scores equal ``threshold`` (at most the ``n``-th best):
+    those above it sorted, then as many of the ties as are missing, in their order (what the
+    stable sort of them all would give), without sorting thousands of equal scores (an
+    ``@name`` term scores every article that only mentions the name alike)."""
+    values = scores.values()
+    above = list(compress(scores, map(lt, repeat(threshold), values)))
+    items = list(zip(above, map(scores.__getitem__, above), strict=True))
+    items.sort(key=_SECOND, reverse=True)
+    if len(items) >= n:
+        return items[:n]
+    ties = list(islice(compress(scores, map(eq, repeat(threshold), values)), n - len(items)))
+    items.extend(zip(ties, map(scores.__getitem__, ties), strict=True))
+    return items
 
 
 def _below_nth(values: Collection[float], n: int) -> float:
