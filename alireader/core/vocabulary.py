@@ -14,13 +14,14 @@ A corpus of 100k articles holds some 300k distinct words; one rapidfuzz scan of 
 
 from __future__ import annotations
 
+import sys
 from array import array
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from itertools import chain, repeat
-from operator import add, getitem, itemgetter
+from itertools import chain, compress, islice, repeat
+from operator import add, getitem, itemgetter, lshift
 from struct import Struct
 
 from rapidfuzz.distance import OSA
@@ -32,18 +33,16 @@ _RESORT_AFTER = 2000
 _DROP_GRAMS = 3
 _EXTEND = bytearray.extend
 _PACK_INT = Struct("=I").pack
-# Glues two strings (a builtin: ``str.__add__`` through ``map`` costs a third more).
-_GLUE: Callable[[str, str], str] = add
 _REVERSED: Callable[[str], str] = itemgetter(slice(None, None, -1))  # no Python step per word
-_TAIL: Callable[[str], str] = itemgetter(slice(1, None))
 # Runs an iterator to its end, in C.
 _consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 
 
-def _bigrams(word: str) -> set[str]:
-    padded = f"\x02{word}\x03"
-    # Each character glued to the next, by C iterators (this runs once per new word).
-    return set(map(_GLUE, padded, padded[1:]))
+def _bigrams(word: str) -> set[int]:
+    """The bigrams of ``word`` padded, each as ``ord(first) | ord(second) << 32`` (what
+    :meth:`Vocabulary._index_grams` reads from UTF-32 text: no string made per bigram)."""
+    codes = list(map(ord, f"\x02{word}\x03"))
+    return set(map(add, codes, map(lshift, islice(codes, 1, None), repeat(32))))
 
 
 def _ints(packed: bytearray) -> array[int]:
@@ -60,7 +59,7 @@ class Vocabulary:
         self.ids: dict[str, int] = {}
         # Per word length, per bigram: the ids of the words of that length holding it, packed
         # as ``I`` items in bytearrays (which, unlike arrays, the garbage collector ignores).
-        self._grams: defaultdict[int, defaultdict[str, bytearray]] = defaultdict(
+        self._grams: defaultdict[int, defaultdict[int, bytearray]] = defaultdict(
             partial(defaultdict, bytearray)
         )
         self._by_length: defaultdict[int, bytearray] = defaultdict(bytearray)
@@ -147,7 +146,8 @@ class Vocabulary:
         chained C iterators, with no Python step and no set per word: per length and bigram,
         the ids of the words holding it, in ascending order. A word holding a bigram twice
         ("alala") is listed twice under it: it then counts as sharing that bigram twice with a
-        query, which can only let more candidates through to the exact check, never fewer."""
+        query, which can only let more candidates through to the exact check, never fewer.
+        Bigrams are ints (see :func:`_bigrams`), read for all the words at once."""
         # Every indexed word is in one length table: the first words are, the others not yet.
         start = sum(map(len, self._by_length.values())) // 4
         words = self.words[start:]
@@ -156,13 +156,10 @@ class Vocabulary:
         lengths = list(map(len, words))
         packed = list(map(_PACK_INT, range(start, start + len(words))))
         _consume(map(_EXTEND, map(self._by_length.__getitem__, lengths), packed))
-        padded = list(map(_GLUE, map(_GLUE, repeat("\x02"), words), repeat("\x03")))
         per_word = list(map(add, lengths, repeat(1)))  # a padded word's bigrams
-        # Each padded word glued, character by character, to itself shifted by one.
-        grams = chain.from_iterable(map(map, repeat(_GLUE), padded, map(_TAIL, padded)))
         tables = chain.from_iterable(map(repeat, map(self._grams.__getitem__, lengths), per_word))
         owners = chain.from_iterable(map(repeat, packed, per_word))
-        _consume(map(_EXTEND, map(getitem, tables, grams), owners))
+        _consume(map(_EXTEND, map(getitem, tables, _text_bigrams(words, per_word)), owners))
 
     def fuzzy(self, query: str, max_edits: int) -> list[tuple[int, int]]:
         """``(word id, edits)`` of every word within ``max_edits`` of ``query`` (itself too)."""
@@ -244,6 +241,28 @@ class Vocabulary:
                 self._sorted_ids.insert(at, ids[word])
                 insort(self._reversed, word[::-1])
         self._unsorted = []
+
+
+def _text_bigrams(words: list[str], per_word: list[int]) -> Iterator[int]:
+    """The :func:`_bigrams` of each of ``words`` (``per_word``: how many each has, its length
+    plus one), in order, a bigram repeated as often as the word holds it.
+
+    The padded words are written end to end in UTF-32, 4 bytes a character: read as 8-byte
+    integers from byte 0 and from byte 4, that text gives every pair of neighbouring
+    characters as ``first | second << 32``; interleaved, they are all its bigrams in order,
+    where the pairs straddling two words are left out."""
+    text = "\x02" + "\x03\x02".join(words) + "\x03"
+    encoded = text.encode("utf-32-le", "surrogatepass")
+    pairs = len(text) - 1
+    even, odd = array("Q"), array("Q")
+    even.frombytes(encoded[: len(encoded) // 8 * 8])
+    odd.frombytes(encoded[4 : 4 + (len(encoded) - 4) // 8 * 8])
+    every = array("Q", bytes(8 * pairs))
+    every[0::2] = even[: (pairs + 1) // 2]
+    every[1::2] = odd[: pairs // 2]
+    if sys.byteorder == "big":  # the integers were read from little-endian bytes
+        every.byteswap()
+    return compress(every, b"\x00".join(map(b"\x01".__mul__, per_word)))
 
 
 def _bounds(ordered: list[str], prefix: str) -> tuple[int, int]:
