@@ -13,7 +13,8 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import itemgetter, le
 
 LONGEST = 3
 """Prefixes of up to this many letters get a precomputed choice."""
@@ -29,7 +30,7 @@ def top_ids(word_ids: Sequence[int], n: int, keys: Sequence[int]) -> list[int]:
     pairs = list(zip(word_ids, keys, strict=True))
     if len(pairs) > n:
         threshold = sorted(keys, reverse=True)[n - 1]
-        pairs = [pair for pair in pairs if pair[1] >= threshold]
+        pairs = list(compress(pairs, map(le, repeat(threshold), keys)))  # key >= threshold
     pairs.sort(key=_SECOND, reverse=True)
     return [word_id for word_id, _key in pairs[:n]]
 
