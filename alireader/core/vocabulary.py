@@ -29,6 +29,10 @@ from rapidfuzz.process import extract
 
 # Past this many new words since the sorted arrays were made, sort again rather than insert.
 _RESORT_AFTER = 2000
+# New words go into the bigram tables in batches of this many (or fewer, at the next typo
+# lookup): big enough for the bulk pass to pay, small enough that a lookup made while the index
+# fills never waits for more than a few milliseconds of it.
+_GRAMS_BATCH = 2048
 # At most this many of a query word's most frequent bigrams are left out of the count.
 _DROP_GRAMS = 3
 _EXTEND = bytearray.extend
@@ -53,6 +57,8 @@ def _ints(packed: bytearray) -> array[int]:
 
 class Vocabulary:
     """Distinct normalised words, each with a stable integer id (its position in ``words``)."""
+
+    _grams_pending = 0  # words added since the bigram tables were last filled (none when loaded)
 
     def __init__(self) -> None:
         self.words: list[str] = []
@@ -136,18 +142,23 @@ class Vocabulary:
         self.words.append(word)
         self.ids[word] = word_id
         self._unsorted.append(word)
+        self._grams_pending += 1
+        if self._grams_pending >= _GRAMS_BATCH:
+            self._index_grams()
         return word_id
 
     def _index_grams(self) -> None:
         """Put the words added since the last call into the length and bigram tables.
 
-        Done in bulk (by :meth:`fuzzy`, :meth:`prepare` or a pickling) rather than by
-        :meth:`add`: a build adds hundreds of thousands of words, and here they go in through
-        chained C iterators, with no Python step and no set per word: per length and bigram,
-        the ids of the words holding it, in ascending order. A word holding a bigram twice
+        Done in bulk (every :data:`_GRAMS_BATCH` new words, and by :meth:`fuzzy`,
+        :meth:`prepare` or a pickling) rather than word by word: a build adds hundreds of
+        thousands of words, and here they go in through chained C iterators, with no Python
+        step and no set per word: per length and bigram, the ids of the words holding it, in
+        ascending order. A word holding a bigram twice
         ("alala") is listed twice under it: it then counts as sharing that bigram twice with a
         query, which can only let more candidates through to the exact check, never fewer.
         Bigrams are ints (see :func:`_bigrams`), read for all the words at once."""
+        self._grams_pending = 0
         # Every indexed word is in one length table: the first words are, the others not yet.
         start = sum(map(len, self._by_length.values())) // 4
         words = self.words[start:]

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
+from alireader.core import vocabulary as vocabulary_module
 from alireader.core.vocabulary import Vocabulary
 
 # A small alphabet makes near neighbours (one or two edits apart) common.
@@ -68,21 +70,24 @@ def _brute_force(words: set[str], vocabulary: Vocabulary, query: str, edits: int
     _WORDS,
     st.integers(min_value=1, max_value=2),
     st.booleans(),
+    st.integers(min_value=1, max_value=7),
 )
 def test_typos_found_among_words_added_between_lookups_and_after_a_pickle(
-    batches: list[list[str]], query: str, max_edits: int, pickled: bool
+    batches: list[list[str]], query: str, max_edits: int, pickled: bool, batch: int
 ) -> None:
-    """The bigram tables are filled in bulk at the next typo lookup (or preparation, or
-    pickling): words added between lookups, or added and pickled before any lookup, are found
-    like the others."""
-    vocabulary = Vocabulary()
-    seen: set[str] = set()
-    for words in batches:
-        for word in words:
-            vocabulary.add(word)
-        seen.update(words)
-        if pickled:
-            vocabulary = pickle.loads(pickle.dumps(vocabulary))
-        assert set(vocabulary.fuzzy(query, max_edits)) == _brute_force(
-            seen, vocabulary, query, max_edits
-        )
+    """The bigram tables are filled in bulk, every few new words and at the next typo lookup
+    (or preparation, or pickling): words added between lookups, or added and pickled before
+    any lookup, are found like the others."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(vocabulary_module, "_GRAMS_BATCH", batch)
+        vocabulary = Vocabulary()
+        seen: set[str] = set()
+        for words in batches:
+            for word in words:
+                vocabulary.add(word)
+            seen.update(words)
+            if pickled:
+                vocabulary = pickle.loads(pickle.dumps(vocabulary))
+            assert set(vocabulary.fuzzy(query, max_edits)) == _brute_force(
+                seen, vocabulary, query, max_edits
+            )
