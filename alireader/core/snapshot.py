@@ -879,6 +879,16 @@ def summary_columns(summaries: Sequence[ArticleSummary]) -> tuple[list[Any], ...
     return tuple(list(map(attrgetter(name), summaries)) for name in _SUMMARY_FIELDS)
 
 
+def columns_fit(columns: object) -> bool:
+    """Whether ``columns`` has the form :func:`summary_columns` gives: one list per field, all
+    of the same length (what :func:`summaries_from_columns` accepts)."""
+    if type(columns) is not tuple or len(columns) != len(_SUMMARY_FIELDS):
+        return False
+    if any(type(column) is not list for column in columns):
+        return False
+    return len(set(map(len, columns))) == 1
+
+
 def summaries_from_columns(columns: Sequence[Sequence[Any]]) -> list[ArticleSummary]:
     """The summaries :func:`summary_columns` wrote. Raises ``ValueError`` when the columns
     are not one per field, all of the same length.

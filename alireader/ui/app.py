@@ -32,8 +32,7 @@ from textual.worker import get_current_worker
 from alireader import paths as app_paths
 from alireader.core.models import LoadWarning
 from alireader.errors import AlireaderError
-from alireader.ui.bodies import BodyStore
-from alireader.ui.entities import LABEL_NAMES, EntityExtractor
+from alireader.ui.entities import LABEL_NAMES
 
 if TYPE_CHECKING:
     from alireader.config import LoadedSettings
@@ -50,6 +49,7 @@ from alireader.ui.persistence import StateWriter
 from alireader.ui.screens import HelpScreen, MainScreen, WarningsScreen, help_sections
 from alireader.ui.screens.help import help_title, keymapped_bindings
 from alireader.ui.theming import ThemeSetup, choose_theme, rich_styles, textual_theme
+from alireader.ui.warm_gate import GatedBodies, GatedExtractor, StartGate
 from alireader.ui.widgets import ArticleList, ReaderPane, SearchBar
 
 DEFAULT_READING_WIDTH = 80
@@ -222,7 +222,10 @@ class ReaderApp(App[int]):
         self.corpus_key = ""
         """The state file's key of this corpus (set by the load worker: it resolves paths)."""
         self.library = Library()
-        self.bodies = BodyStore(max_bytes=self.max_bytes)
+        self.start_gate = StartGate()
+        """Closed while a warm start reads what search needs (see :mod:`.warm_gate`): the
+        first article's body and entities wait, so as not to slow the search's arrival."""
+        self.bodies = GatedBodies(self.start_gate, max_bytes=self.max_bytes)
         """Full articles read back on demand for the reader pane."""
         self.load_warnings: list[LoadWarning] = []
         self.writer: StateWriter | None = None
@@ -233,7 +236,7 @@ class ReaderApp(App[int]):
         self.index_ready = asyncio.Event()
         """Set when every body is in the search index (and the entity index)."""
         self.entity_backend = entity_backend
-        self.entity_extractor = EntityExtractor(entity_backend)
+        self.entity_extractor = GatedExtractor(self.start_gate, entity_backend)
         """Finds the entities of the article shown (with a small cache)."""
         self.entity_index: EntityIndex | None = None
         """Which articles mention which entities; filled by the index worker."""
@@ -366,12 +369,16 @@ class ReaderApp(App[int]):
         marks = (store.read_keys(), store.bookmarked_keys(), store.last_opened(self.corpus_key))
         ready = self.StateReady(writer, notices, *marks)
         ready.queries = store.recent_queries()
-        if worker.is_cancelled or not self.post_message(ready):
-            writer.close()  # the app is going away before the store was handed over
-            return
-        if not self.rebuild and self._load_snapshot(lambda: worker.is_cancelled):
-            return
-        self._cold_load(lambda: worker.is_cancelled)
+        try:
+            if worker.is_cancelled or not self.post_message(ready):
+                writer.close()  # the app is going away before the store was handed over
+                return
+            if not self.rebuild and self._load_snapshot(lambda: worker.is_cancelled):
+                return
+            self.start_gate.open()  # a cold start: nothing to wait for
+            self._cold_load(lambda: worker.is_cancelled)
+        finally:
+            self.start_gate.open()  # whatever happened: no thread waits for ever
 
     def _cold_load(self, cancelled: Callable[[], bool]) -> None:
         """Read every file (through the article cache), while the index worker indexes."""
@@ -412,7 +419,7 @@ class ReaderApp(App[int]):
         and apply the folder's changes; False when there is no usable snapshot (the caller
         reads the corpus instead, after the list is emptied if it was shown)."""
         from alireader.core.snapshot import SnapshotError, open_snapshot
-        from alireader.ui.corpus_state import SECTIONS, CorpusState
+        from alireader.ui.corpus_state import SECTIONS, CorpusState, section_fits
 
         path, stamp = self._snapshot_file()
         try:
@@ -430,14 +437,13 @@ class ReaderApp(App[int]):
                     if cancelled():
                         return True
                     found[name] = value
-                    try:
-                        self._take_section(name, value, found)
-                    except (TypeError, ValueError):  # well checked, yet not what this code wrote
+                    if not section_fits(name, value):  # well checked, yet not what we write
                         reader.discard()
                         raise SnapshotError(
                             f"The saved index {path} is unreadable; it was discarded and is being "
                             "rebuilt."
-                        ) from None
+                        )
+                    self._take_section(name, value, found)
             if tuple(name for name in found if name in SECTIONS) != SECTIONS:
                 reader.discard()
                 raise SnapshotError(
@@ -486,6 +492,7 @@ class ReaderApp(App[int]):
             value.prepare()  # here, not in the first search (a no-op when it was saved prepared)
             self.search_index = value
             self.post_message(self.SearchReady())
+            self.start_gate.open()
             self._open_cached_bodies()
         elif name == "entities":
             with self.entity_lock:

@@ -182,6 +182,52 @@ def _list_section(state: CorpusState) -> tuple[object, ...]:
     return summary_columns(list(state.summaries.values())), warnings, len(state.rows)
 
 
+def section_fits(name: str, value: object) -> bool:
+    """Whether a snapshot's section holds what this code writes under ``name`` (sections of
+    other names are not used: True). A snapshot whose checksums and stamp pass may still hold
+    another form, written by a development version whose core was the same: the list's
+    section is shaped here, outside the code the stamp follows."""
+    from alireader.core.snapshot import columns_fit
+
+    if name == "summaries":
+        if type(value) is not tuple or len(value) != 3:
+            return False
+        columns, warnings, files = value
+        return columns_fit(columns) and _pairs_of_text(warnings) and type(files) is int
+    if name == "files":
+        if type(value) is not tuple or len(value) != 2:
+            return False
+        rows, warnings = value
+        return (
+            type(rows) is list
+            and set(map(type, rows)) <= {FileRow}
+            and type(warnings) is list
+            and set(map(type, warnings)) <= {LoadWarning}
+        )
+    # Each class imported when asked (by then the section was unpickled, which imported its
+    # module), and only its own: the others are not needed before search works.
+    if name == "search":
+        from alireader.core.live_search import LiveSearch
+
+        return isinstance(value, LiveSearch)
+    if name == "entities":
+        from alireader.core.entity_index import EntityIndex
+
+        return isinstance(value, EntityIndex)
+    if name == "duplicates":
+        from alireader.core.duplicates import DuplicateIndex
+
+        return isinstance(value, DuplicateIndex)
+    return True
+
+
+def _pairs_of_text(value: object) -> bool:
+    return type(value) is list and all(
+        type(pair) is tuple and len(pair) == 2 and all(type(text) is str for text in pair)
+        for pair in value
+    )
+
+
 @dataclass(slots=True)
 class Applied:
     """What :func:`refresh` changed, for the list (see ``ReaderApp.ChangesApplied``)."""

@@ -183,13 +183,27 @@ def damage(path: Path, how: str) -> None:
         stamp = data[snapshot._PREAMBLE.size : snapshot._PREAMBLE.size + head[3]].decode()
         columns = (["alpha"], ["/nowhere/alpha.txt"])  # two columns of the eleven
         snapshot.write_snapshot(path, stamp, [("summaries", lambda: (columns, [], 1))])
+    elif how == "not a search index":  # a good list, then a section of the wrong kind
+        from alireader.core import snapshot
+
+        head = snapshot._PREAMBLE.unpack(data[: snapshot._PREAMBLE.size])
+        stamp = data[snapshot._PREAMBLE.size : snapshot._PREAMBLE.size + head[3]].decode()
+        reader = snapshot.open_snapshot(path, stamp)
+        assert reader is not None
+        with reader:
+            name, summaries = next(reader.sections())
+        assert name == "summaries"
+        sections = [("summaries", lambda: summaries), ("search", lambda: {"not": "an index"})]
+        snapshot.write_snapshot(path, stamp, sections)
     else:  # foreign: a snapshot made by another version
         from alireader.core.snapshot import write_snapshot
 
         write_snapshot(path, '{"version": "alireader 0.0.1"}', [("files", lambda: ([], []))])
 
 
-@pytest.mark.parametrize("how", ["corrupt", "truncated", "foreign", "malformed"])
+@pytest.mark.parametrize(
+    "how", ["corrupt", "truncated", "foreign", "malformed", "not a search index"]
+)
 async def test_an_untrustworthy_snapshot_is_discarded_with_one_notice(
     make_app: AppFactory, corpus: Path, how: str
 ) -> None:

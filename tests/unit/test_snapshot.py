@@ -18,6 +18,7 @@ from alireader.core.models import ArticleSummary
 from alireader.core.snapshot import (
     FileRow,
     SnapshotError,
+    columns_fit,
     compare,
     open_snapshot,
     snapshot_path,
@@ -207,7 +208,9 @@ def test_summaries_round_trip_as_columns() -> None:
     )
 )
 def test_any_summaries_come_back_equal_from_columns(summaries: list[ArticleSummary]) -> None:
-    assert summaries_from_columns(summary_columns(summaries)) == summaries
+    columns = summary_columns(summaries)
+    assert columns_fit(columns)
+    assert summaries_from_columns(columns) == summaries
 
 
 @pytest.mark.parametrize(
@@ -216,6 +219,8 @@ def test_any_summaries_come_back_equal_from_columns(summaries: list[ArticleSumma
     ids=["a column missing", "a column shorter"],
 )
 def test_malformed_columns_make_no_summaries(columns: tuple[list[Any], ...]) -> None:
+    assert not columns_fit(columns)
+    assert not columns_fit(list(columns))  # a list of columns is not what is written either
     with pytest.raises(ValueError):
         summaries_from_columns(columns)
 

@@ -1,0 +1,73 @@
+"""What a warm start holds back until search works: the first article's body and entities.
+
+A warm start of a large corpus is bound by the interpreter lock, not by the processors: the
+load worker unpickles the snapshot's list and search index while the event loop draws the list,
+and every other Python thread takes its turn from both. Reading the first article (the parser's
+imports, then the parse) and finding its entities (the entity rules' imports and regular
+expressions) cost a quarter of a second of that lock at 100k articles, all before search works.
+So on a warm start they wait for the search index to be live (a moment after the list, which
+the user reads first); on a cold start, or once the snapshot is read or given up, the gate is
+open and nothing waits.
+
+The gate is opened by the load worker (after the search section, or when there is no usable
+snapshot, and always when it ends), so no thread waits for ever.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from alireader.ui.bodies import BodyStore
+from alireader.ui.entities import EntityExtractor
+
+if TYPE_CHECKING:
+    from alireader.core.entities import Entity
+    from alireader.core.models import Article, ArticleSummary
+
+
+class StartGate:
+    """Closed while a warm start reads what search needs; open after (and on any failure)."""
+
+    def __init__(self) -> None:
+        self._open = threading.Event()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether work may go ahead now."""
+        return self._open.is_set()
+
+    def open(self) -> None:
+        """Let every waiting thread go on (idempotent)."""
+        self._open.set()
+
+    def wait(self) -> None:
+        """Return once the gate is open (at once when it is). Worker threads only."""
+        self._open.wait()
+
+
+class GatedBodies(BodyStore):
+    """A :class:`BodyStore` whose reads from files wait for the gate (its caches do not)."""
+
+    def __init__(self, gate: StartGate, *, max_bytes: int | None = None) -> None:
+        super().__init__(max_bytes=max_bytes)
+        self.gate = gate
+
+    def fetch(self, summary: ArticleSummary) -> Article | str:
+        """:meth:`BodyStore.fetch`, once the gate is open."""
+        self.gate.wait()
+        return super().fetch(summary)
+
+
+class GatedExtractor(EntityExtractor):
+    """An :class:`EntityExtractor` that finds entities only once the gate is open (what it
+    found before stays available at once: :meth:`cached`)."""
+
+    def __init__(self, gate: StartGate, backend_name: str = "auto") -> None:
+        super().__init__(backend_name)
+        self.gate = gate
+
+    def extract(self, key: str, body: str) -> list[Entity]:
+        """:meth:`EntityExtractor.extract`, once the gate is open."""
+        self.gate.wait()
+        return super().extract(key, body)
