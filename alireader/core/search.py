@@ -21,6 +21,7 @@ import math
 import sys
 import threading
 from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Collection, Iterable, MutableSequence, Sequence
 from dataclasses import dataclass
@@ -809,12 +810,7 @@ class SearchIndex:
             candidates.difference_update(found)
             if not candidates:
                 continue
-            key = (field, frozenset(wanted[anchor]))
-            known = self._position_cache.get(key)
-            if known is None:
-                if len(self._position_cache) >= _POSITION_CACHE_SIZE:
-                    self._position_cache.clear()
-                known = self._position_cache[key] = {}
+            known = self._kept_positions(field, wanted[anchor])
             field_tokens = self._tokens[field]
             for doc in candidates:
                 tokens = field_tokens[doc]
@@ -1043,7 +1039,21 @@ class SearchIndex:
         ]
         if len(groups) < 2:
             return pool
-        return [(doc, score * self._closeness(doc, groups)) for doc, score in pool]
+        # The positions of the complete terms' words in the best documents are the same on the
+        # next keystroke, which mostly re-ranks the same documents: kept.
+        kept = [[self._kept_positions(field, group) for group in groups] for field in (TITLE, BODY)]
+        return [(doc, score * self._closeness(doc, groups, kept)) for doc, score in pool]
+
+    def _kept_positions(self, field: int, group: Collection[int]) -> dict[int, list[int]]:
+        """Per document read so far, where the words of ``group`` stand in ``field`` (see
+        :func:`_positions`): filled by the caller, kept while the index is unchanged."""
+        key = (field, frozenset(group))
+        known = self._position_cache.get(key)
+        if known is None:
+            if len(self._position_cache) >= _POSITION_CACHE_SIZE:
+                self._position_cache.clear()
+            known = self._position_cache[key] = {}
+        return known
 
     def _entity_scores(self, term: Term) -> dict[int, float]:
         """The articles that mention the entity named by ``term`` (see :attr:`entity_lookup`),
@@ -1094,12 +1104,26 @@ class SearchIndex:
             for i, word in enumerate(term.words)
         ]
 
-    def _closeness(self, number: int, groups: list[set[int]]) -> float:
+    def _closeness(
+        self, number: int, groups: list[set[int]], kept: list[list[dict[int, list[int]]]]
+    ) -> float:
+        """1 plus the proximity bonus of document ``number``: how close one word of each of
+        ``groups`` stand in its title or body (``kept``: per field and group, the positions
+        read so far, see :meth:`_kept_positions`)."""
         best = 0.0
-        for field in (TITLE, BODY):
-            tokens = self._tokens[field][number]
-            positions = [_positions(tokens, group) for group in groups]
-            if all(positions):
+        for field, known in zip((TITLE, BODY), kept, strict=True):
+            tokens: bytes | None = None
+            positions: list[list[int]] = []
+            for group, in_docs in zip(groups, known, strict=True):
+                found = in_docs.get(number)
+                if found is None:
+                    if tokens is None:
+                        tokens = self._tokens[field][number]
+                    found = in_docs[number] = _positions(tokens, group)
+                if not found:  # a term missing from this field: no window in it
+                    break
+                positions.append(found)
+            else:
                 span = _smallest_window(positions)
                 best = max(best, (len(groups) - 1) / max(span - 1, len(groups) - 1))
         return 1.0 + _PROXIMITY_BONUS * best
@@ -1171,6 +1195,19 @@ def _phrase_at(packed: bytes, positions: list[int], wanted: list[set[int]], anch
 
 def _smallest_window(positions: list[list[int]]) -> int:
     """The fewest consecutive words holding one position of each list (lists sorted)."""
+    if len(positions) == 2:
+        # Two terms (most queries): each position of the shorter list against its nearest
+        # neighbours in the other, found by bisection: a step per position of the rarer word.
+        fewer, more = sorted(positions, key=len)
+        gap = sys.maxsize
+        last = len(more)
+        for at in fewer:
+            k = bisect_left(more, at)
+            if k < last:
+                gap = min(gap, more[k] - at)
+            if k:
+                gap = min(gap, at - more[k - 1])
+        return gap + 1
     heap = [(plist[0], i, 0) for i, plist in enumerate(positions)]
     heapq.heapify(heap)
     high = max(plist[0] for plist in positions)

@@ -3,6 +3,7 @@ the documents of the others, coarse scores for very common words, bounded phrase
 
 from __future__ import annotations
 
+import itertools
 import pickle
 
 import pytest
@@ -122,3 +123,32 @@ def test_phrase_checks_are_bounded_and_say_so(monkeypatch: pytest.MonkeyPatch) -
     assert {hit.id for hit in bounded.hits} <= {hit.id for hit in full.hits}
     complete = index.search('"11 main"', 10)  # a complete query reads them all
     assert complete.total == 5 and not complete.approximate
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 40), min_size=1, max_size=8), min_size=2, max_size=4))
+def test_smallest_window_is_the_closest_choice_of_one_position_per_list(
+    lists: list[list[int]],
+) -> None:
+    positions = [sorted(set(found)) for found in lists]
+    choices = itertools.product(*positions)
+    expected = min(max(chosen) - min(chosen) + 1 for chosen in choices)
+    assert search._smallest_window(positions) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(_docs, _query)
+def test_typing_ranks_as_a_fresh_search(docs: list[tuple[list[str], list[str]]], text: str) -> None:
+    """Whatever earlier keystrokes kept (clauses, positions for the proximity bonus), each
+    typed prefix gets the hits and scores that an index with nothing kept gives."""
+    index = _index(docs)
+    for end in range(1, len(text) + 1):
+        typed = text[:end]
+        found = index.search(typed, 10, prefix_last=True)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(search, "_POSITION_CACHE_SIZE", 0)  # no positions kept at all
+            fresh = _index(docs).search(typed, 10, prefix_last=True)
+        assert [(hit.id, hit.score) for hit in found.hits] == [
+            (hit.id, hit.score) for hit in fresh.hits
+        ]
+        assert found.total == fresh.total
