@@ -1039,10 +1039,7 @@ class SearchIndex:
         ]
         if len(groups) < 2:
             return pool
-        # The positions of the complete terms' words in the best documents are the same on the
-        # next keystroke, which mostly re-ranks the same documents: kept.
-        kept = [[self._kept_positions(field, group) for group in groups] for field in (TITLE, BODY)]
-        return [(doc, score * self._closeness(doc, groups, kept)) for doc, score in pool]
+        return [(doc, score * self._closeness(doc, groups)) for doc, score in pool]
 
     def _kept_positions(self, field: int, group: Collection[int]) -> dict[int, list[int]]:
         """Per document read so far, where the words of ``group`` stand in ``field`` (see
@@ -1104,22 +1101,15 @@ class SearchIndex:
             for i, word in enumerate(term.words)
         ]
 
-    def _closeness(
-        self, number: int, groups: list[set[int]], kept: list[list[dict[int, list[int]]]]
-    ) -> float:
+    def _closeness(self, number: int, groups: list[set[int]]) -> float:
         """1 plus the proximity bonus of document ``number``: how close one word of each of
-        ``groups`` stand in its title or body (``kept``: per field and group, the positions
-        read so far, see :meth:`_kept_positions`)."""
+        ``groups`` stand in its title or body."""
         best = 0.0
-        for field, known in zip((TITLE, BODY), kept, strict=True):
-            tokens: bytes | None = None
+        for field in (TITLE, BODY):
+            tokens = self._tokens[field][number]
             positions: list[list[int]] = []
-            for group, in_docs in zip(groups, known, strict=True):
-                found = in_docs.get(number)
-                if found is None:
-                    if tokens is None:
-                        tokens = self._tokens[field][number]
-                    found = in_docs[number] = _positions(tokens, group)
+            for group in groups:
+                found = _positions(tokens, group)
                 if not found:  # a term missing from this field: no window in it
                     break
                 positions.append(found)
