@@ -139,6 +139,19 @@ def save_state(state: CorpusState, path: Path, stamp: str) -> None:
             ("duplicates", lambda: state.duplicates),
         ],
     )
+    _freeze_survivors()
+
+
+def _freeze_survivors() -> None:
+    """After a save, collect its garbage once, here in the saving worker, and move what
+    survives (the indexes and the app: it all lives as long as the program) out of the
+    garbage collector's reach. Otherwise the collector's next full passes walk it between two
+    keystrokes: two of 15 and 23 ms in a cold run at 100k articles, none warm (a warm start
+    freezes each section it loads)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def _return_free_memory() -> None:
