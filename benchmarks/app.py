@@ -86,6 +86,7 @@ class _KeystrokeProbe:
         import threading
 
         before = self._threads_cpu()
+        collected = len(self.collections)
         cpu, wall = time.thread_time(), time.perf_counter()
         found = self._original_search(*args, **kwargs)
         wall, cpu = time.perf_counter() - wall, time.thread_time() - cpu
@@ -104,6 +105,8 @@ class _KeystrokeProbe:
                 "wall_ms": round(wall * 1000, 2),
                 "cpu_ms": round(cpu * 1000, 2),
                 "other_threads_cpu_ms": others,
+                # The collector's passes meanwhile (generation, CPU ms), in any thread.
+                "collections": [(g, round(c * 1000, 2)) for g, c in self.collections[collected:]],
             }
         )
         return found
