@@ -26,7 +26,8 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Collection, Iterable, MutableSequence, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, islice, repeat
-from operator import itemgetter, rshift
+from operator import add as _plus
+from operator import itemgetter, mul, rshift, truediv
 from struct import Struct
 from typing import Protocol, cast
 
@@ -514,10 +515,12 @@ class SearchIndex:
             _consume(map(_EXTEND, map(postings.__getitem__, counted), repeat(posting)))
         else:
             frequencies = counted.values()
-            posting_of = {
-                tf: _PACK_POSTING(number, tf * boost / (tf + length_norm))
-                for tf in set(frequencies)
-            }
+            # Each distinct frequency's posting (tf * boost / (tf + length_norm)), in C.
+            tfs = set(frequencies)
+            weights = map(
+                truediv, map(mul, tfs, repeat(boost)), map(_plus, tfs, repeat(length_norm))
+            )
+            posting_of = dict(zip(tfs, map(_PACK_POSTING, repeat(number), weights), strict=True))
             _consume(
                 map(
                     _EXTEND,
