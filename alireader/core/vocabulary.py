@@ -154,10 +154,10 @@ class Vocabulary:
         :meth:`prepare` or a pickling) rather than word by word: a build adds hundreds of
         thousands of words, and here they go in through chained C iterators, with no Python
         step and no set per word: per length and bigram, the ids of the words holding it, in
-        ascending order. A word holding a bigram twice
-        ("alala") is listed twice under it: it then counts as sharing that bigram twice with a
-        query, which can only let more candidates through to the exact check, never fewer.
-        Bigrams are ints (see :func:`_bigrams`), read for all the words at once."""
+        ascending order. A word holding a bigram twice ("alala") is listed twice under it: it
+        then counts as sharing that bigram twice with a query, which can only let more
+        candidates through to the exact check, never fewer. Bigrams are ints (see
+        :func:`_bigrams`), read for all the words at once."""
         self._grams_pending = 0
         # Every indexed word is in one length table: the first words are, the others not yet.
         start = sum(map(len, self._by_length.values())) // 4
