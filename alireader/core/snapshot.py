@@ -16,11 +16,17 @@ File layout (all integers little-endian)::
                BLAKE2b-256 of the name, length and block table,
                payload, block table (SHA-256, cut to 128 bits, of each MiB of the payload)
     payload    a pickle, its blobs end to end, each blob's length (u64), the blob count (u32)
+    pickle     the pair (the section's object, the objects it shares with later sections)
 
 A *blob* is a big buffer of the pickled object (a table of the search index: see
 :class:`alireader.core.postings.Blob`) written outside the pickle, in pieces: saving holds no
 second copy of it, and loading reads it straight into its buffer (in two threads, while the
 pickle is unpickled; the objects being made only wrap the buffers).
+
+A section may *share* some of its objects (:class:`Shared`): a later section holding an equal
+list refers to it instead of holding a copy, and gets the very object when loaded. The search
+index's article IDs and titles are the list's own columns: 200k strings neither written twice
+nor unpickled twice.
 
 Nothing is unpickled before its bytes are checked: the preamble's digest and stamp (the
 alireader version, the code that made it and the settings that shape it, see
@@ -72,7 +78,7 @@ if TYPE_CHECKING:
     from alireader.core.corpus import Discovery, SourceFile
 
 MAGIC: Final = b"ALRSNAP2"
-FORMAT_VERSION: Final = 3
+FORMAT_VERSION: Final = 4
 _PREAMBLE = struct.Struct("<8sIQII")
 _SECTION = struct.Struct("<H")
 _PAYLOAD = struct.Struct("<Q32s")
@@ -163,17 +169,43 @@ class _BlockWriter:
         return bytes(self.table)
 
 
-class _BlobPickler(pickle.Pickler):
-    """A pickler that leaves blobs out of the stream, numbered, to be written after it."""
+@dataclass(frozen=True, slots=True)
+class Shared:
+    """A section's object, with some of its lists named for later sections to share (see
+    the module docstring): what a section's function returns to share them."""
 
-    def __init__(self, writer: _BlockWriter) -> None:
+    value: object
+    lists: Mapping[str, list[Any]]
+
+
+class _BlobPickler(pickle.Pickler):
+    """A pickler that leaves blobs out of the stream, numbered, to be written after it, and
+    writes a list equal to one an earlier section shares as that list's name.
+
+    A shared list goes to one object only (the first list found equal to it, and every
+    reference to that same list): loaded, two objects that each change their list must not
+    hold one list. Once used it is taken out of ``shared``, for the sections after."""
+
+    def __init__(self, writer: _BlockWriter, shared: dict[str, list[Any]]) -> None:
         super().__init__(writer, protocol=pickle.HIGHEST_PROTOCOL)
         self.blobs: list[Blob] = []
+        self._shared = shared
+        self._lengths = {len(shared_list) for shared_list in shared.values()}
+        self._used: dict[int, str] = {}  # id() of a list written as a name -> the name
 
-    def persistent_id(self, obj: object) -> int | None:
+    def persistent_id(self, obj: object) -> int | str | None:
         if type(obj) is Blob:
             self.blobs.append(obj)
             return len(self.blobs) - 1
+        if type(obj) is list and obj and len(obj) in self._lengths:
+            name = self._used.get(id(obj))
+            if name is not None:
+                return name
+            for name, shared_list in self._shared.items():
+                if len(obj) == len(shared_list) and obj == shared_list:  # in C
+                    del self._shared[name]
+                    self._used[id(obj)] = name
+                    return name
         return None
 
     def reducer_override(self, obj: object) -> Any:
@@ -185,10 +217,16 @@ class _BlobPickler(pickle.Pickler):
         return NotImplemented
 
 
-def _write_payload(writer: _BlockWriter, value: object) -> None:
-    """The pickle of ``value``, then its blobs and their lengths (see the module docstring)."""
-    pickler = _BlobPickler(writer)
-    pickler.dump(value)
+def _write_payload(writer: _BlockWriter, value: object, shared: dict[str, list[Any]]) -> None:
+    """The pickle of ``value`` (and of what it shares, added to ``shared`` for the sections
+    after it), then its blobs and their lengths (see the module docstring)."""
+    pickler = _BlobPickler(writer, shared)
+    if isinstance(value, Shared):
+        lists = dict(value.lists)
+        pickler.dump((value.value, lists))
+        shared.update(lists)
+    else:
+        pickler.dump((value, {}))
     sizes = b""
     for blob in pickler.blobs:
         written = 0
@@ -203,10 +241,11 @@ def _write_payload(writer: _BlockWriter, value: object) -> None:
 def write_snapshot(
     path: Path, stamp: str, sections: Sequence[tuple[str, Callable[[], object]]]
 ) -> None:
-    """Write the sections (name, a function giving the object to pickle) to ``path``,
-    atomically. Each object is pickled straight to the file (no copy of a section in memory),
-    its blobs after it, and only asked for when its turn comes. Raises ``OSError`` (and
-    whatever pickling raises); the old snapshot, if any, is then left as it was."""
+    """Write the sections (name, a function giving the object to pickle, or a :class:`Shared`
+    one) to ``path``, atomically. Each object is pickled straight to the file (no copy of a
+    section in memory), its blobs after it, and only asked for when its turn comes. Raises
+    ``OSError`` (and whatever pickling raises); the old snapshot, if any, is then left as it
+    was."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle_fd, temporary = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
@@ -214,13 +253,14 @@ def write_snapshot(
             stamp_bytes = stamp.encode()
             preamble_size = _PREAMBLE.size + len(stamp_bytes) + _HEADER_DIGEST
             handle.write(b"\0" * preamble_size)  # filled in once the total length is known
+            shared: dict[str, list[Any]] = {}
             for name, make in sections:
                 encoded = name.encode()
                 handle.write(_SECTION.pack(len(encoded)) + encoded)
                 slot = handle.tell()
                 handle.write(b"\0" * _PAYLOAD.size)
                 writer = _BlockWriter(handle)
-                _write_payload(writer, make())
+                _write_payload(writer, make(), shared)
                 table = writer.finish()
                 handle.write(table)
                 end = handle.tell()
@@ -294,12 +334,13 @@ class SnapshotReader:
             entry if isinstance(entry, BaseException) else _Section(*entry)
             for entry in self._locate()
         ]
+        shared: dict[str, list[Any]] = {}
         try:
             for entry in pending:
                 try:
                     if isinstance(entry, BaseException):
                         raise entry
-                    value = entry.finish()
+                    value = entry.finish(shared)
                     name = entry.name.decode()
                 except _Short:
                     raise self._fail("cut short") from None
@@ -359,18 +400,30 @@ class _Malformed(Exception):
     """A payload whose blob lengths do not add up (checked bytes, so a writer's bug)."""
 
 
-def _unpickle(stream: _CheckedStream, blobs: Sequence[memoryview]) -> Any:
-    """Unpickle a section's checked pickle, its blobs at hand, with the collector paused."""
+def _unpickle(
+    stream: _CheckedStream, blobs: Sequence[memoryview], shared: dict[str, list[Any]]
+) -> Any:
+    """Unpickle a section's checked pickle, its blobs and the lists shared by the sections
+    before it at hand, with the collector paused; add the lists it shares to ``shared``."""
 
-    def blob(number: object) -> memoryview:
-        if type(number) is not int or not 0 <= number < len(blobs):
-            raise pickle.UnpicklingError("a reference to a blob that is not there")
-        return blobs[number]
+    def reference(key: object) -> memoryview | list[Any]:
+        if type(key) is int and 0 <= key < len(blobs):
+            return blobs[key]
+        if type(key) is str and key in shared:
+            return shared[key]
+        raise pickle.UnpicklingError("a reference to a blob or shared list that is not there")
 
     unpickler = pickle.Unpickler(stream)
-    unpickler.persistent_load = blob  # type: ignore[method-assign]
+    unpickler.persistent_load = reference  # type: ignore[method-assign]
     with _kept_for_good():
-        return unpickler.load()
+        loaded = unpickler.load()
+    if type(loaded) is not tuple or len(loaded) != 2 or type(loaded[1]) is not dict:
+        raise pickle.UnpicklingError("a section that is not an object and its shared lists")
+    value, lists = loaded
+    if not all(type(key) is str and type(item) is list for key, item in lists.items()):
+        raise pickle.UnpicklingError("shared lists that are not named lists")
+    shared.update(lists)
+    return value
 
 
 @contextlib.contextmanager
@@ -444,15 +497,16 @@ class _Section:
             raise _Malformed
         return pickled, list(map(_empty_buffer, sizes))
 
-    def finish(self) -> Any:
+    def finish(self, shared: dict[str, list[Any]]) -> Any:
         """The section's object: its pickle unpickled (the objects being made only wrap the
         blobs' buffers, never read them then), returned once every block of every blob has
-        been checked."""
+        been checked. ``shared``: the lists shared by the sections before, and then by this
+        one too."""
         if self._error is not None or self._filler is None:
             raise self._error or _Malformed
         stream = _CheckedStream(self._payload, 0, self._pickled)
         try:
-            value = _unpickle(stream, self._blobs)
+            value = _unpickle(stream, self._blobs, shared)
             if stream.position != self._pickled:
                 raise _Malformed
             self._filler.wait()

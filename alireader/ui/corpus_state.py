@@ -17,13 +17,13 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alireader.core.models import ArticleSummary, LoadWarning
-from alireader.core.snapshot import Changes, FileRow
+from alireader.core.snapshot import Changes, FileRow, Shared
 
 if TYPE_CHECKING:
     from alireader.core.body_pass import BodyRecord
@@ -187,12 +187,17 @@ def _remove_stale_temporaries(path: Path) -> None:
                 os.unlink(temporary)
 
 
-def _list_section(state: CorpusState) -> tuple[object, ...]:
-    """What the list needs: the summaries, every load warning, the number of files."""
+def _list_section(state: CorpusState) -> Shared:
+    """What the list needs: the summaries, every load warning, the number of files; the
+    columns of IDs and titles shared (the search index's own lists are equal to them when
+    its documents are the list's articles, in order: it then loads them, not copies)."""
     from alireader.core.snapshot import summary_columns
 
     warnings = [(warning.path, warning.message) for warning in state.all_warnings()]
-    return summary_columns(list(state.summaries.values())), warnings, len(state.rows)
+    columns = summary_columns(list(state.summaries.values()))
+    names = [spec.name for spec in fields(ArticleSummary)]
+    lists = {f"summaries.{name}": columns[names.index(name)] for name in ("id", "title")}
+    return Shared((columns, warnings, len(state.rows)), lists)
 
 
 def section_fits(name: str, value: object) -> bool:

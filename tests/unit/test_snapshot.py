@@ -17,6 +17,7 @@ from alireader.core.corpus import Discovery, FileKind, SourceFile
 from alireader.core.models import ArticleSummary
 from alireader.core.snapshot import (
     FileRow,
+    Shared,
     SnapshotError,
     columns_fit,
     compare,
@@ -53,6 +54,30 @@ def test_what_is_written_is_read_back(tmp_path: Path) -> None:
     path = write(tmp_path / "snap.bin")
     assert read(path) == VALUES
     assert read(path) == VALUES  # reading does not use it up
+
+
+def test_a_shared_list_is_loaded_once_and_given_to_one_later_object(tmp_path: Path) -> None:
+    ids = [f"article-{n}" for n in range(2000)]
+    titles = [f"Titre {n} é" for n in range(2000)]
+    index = {"ids": list(ids), "again": None, "titles": list(titles)}
+    index["again"] = index["ids"]  # the same list twice: one object, loaded as one
+    other = {"ids": list(ids)}  # equal too, but a second owner: never the shared list
+    sections: list[tuple[str, Any]] = [
+        ("list", lambda: Shared(("columns", ids, titles), {"ids": ids, "titles": titles})),
+        ("index", lambda: index),
+        ("other", lambda: other),
+    ]
+    shared_path, plain_path = tmp_path / "shared.bin", tmp_path / "plain.bin"
+    write_snapshot(shared_path, STAMP, sections)
+    plain = [("list", lambda: ("columns", ids, titles)), *sections[1:]]
+    write_snapshot(plain_path, STAMP, plain)
+    [(_, listed), (_, loaded_index), (_, loaded_other)] = read(shared_path)
+    assert listed == ("columns", ids, titles)
+    assert loaded_index == index and loaded_other == other
+    assert loaded_index["ids"] is listed[1] and loaded_index["again"] is listed[1]
+    assert loaded_index["titles"] is listed[2]
+    assert loaded_other["ids"] is not listed[1]
+    assert shared_path.stat().st_size < plain_path.stat().st_size
 
 
 def test_no_snapshot_is_none(tmp_path: Path) -> None:
