@@ -23,6 +23,7 @@ from alireader.core.postings import (
 )
 from alireader.core.search import SearchIndex
 from alireader.core.snapshot import open_snapshot, write_snapshot
+from alireader.core.vocabulary import Vocabulary
 
 STAMP = "test"
 WORDS = ("marche", "marché", "chine", "amazon", "alibaba", "etats", "unis", "main", "11", "zeiser")
@@ -241,3 +242,17 @@ def test_what_prepare_derived_is_saved_with_the_index(
     assert loaded._bitmaps_generation == loaded._generation
     assert loaded._bitmaps == index._bitmaps
     assert answers(loaded) == answers(index)
+
+
+@given(st.lists(st.text(alphabet="abcé", min_size=1, max_size=5), max_size=12, unique=True))
+def test_a_pickled_vocabulary_finds_words_as_before(words: list[str]) -> None:
+    vocabulary = Vocabulary()
+    for word in words:
+        vocabulary.add(word)
+    vocabulary.prepare()
+    loaded = pickle.loads(pickle.dumps(vocabulary))
+    assert loaded.words == vocabulary.words and loaded.ids == vocabulary.ids
+    for probe in ("", "a", "b", "é", "ab", "ca"):
+        assert loaded.starting_with(probe) == vocabulary.starting_with(probe)
+        assert loaded.ids_starting_with(probe) == vocabulary.ids_starting_with(probe)
+        assert loaded.ending_with(probe) == vocabulary.ending_with(probe)
