@@ -215,7 +215,9 @@ class ReaderApp(App[int]):
         self.glyphs = ASCII_GLYPHS if ascii_only else GLYPHS
         self.theme_styles: dict[str, Style] = rich_styles(themes.initial)
         """alireader's own styles of the current theme (read, unread, bookmark, removed ...)."""
-        self.paths = [Path(path) for path in paths]
+        # Absolute (symlinks kept as typed): the snapshot is found by the corpus's absolute
+        # path, so the paths saved in it must not depend on the folder the app started in.
+        self.paths = [Path(os.path.abspath(path)) for path in paths]
         self.reading_width = reading_width
         self.state_path = state_path
         self.corpus_name = name or corpus_name(self.paths)

@@ -233,3 +233,26 @@ async def test_rebuild_ignores_the_snapshot(make_app: AppFactory, corpus: Path) 
         await settle(pilot)
         assert not app.from_snapshot
         assert found(app, "greve") == {"alpha"}
+
+
+async def test_a_snapshot_made_from_a_relative_path_serves_a_start_from_elsewhere(
+    make_app: AppFactory, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The snapshot is found by the corpus's absolute path; the paths inside it must not
+    # depend on the folder the first run was started from.
+    monkeypatch.chdir(corpus.parent)
+    await cold_run(make_app, Path(corpus.name))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    app = make_app([corpus])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.from_snapshot
+        assert not app.snapshot_saved.is_set()  # no change found: nothing read again
+        assert titles(app) == {"Alpha au port", "Beta et la vigne", "Gamma budget"}
+        assert not notices(app)
+        bodies = app.main.bodies
+        for summary in app.library.articles:
+            article = bodies.fetch(summary)
+            assert not isinstance(article, str), article
