@@ -58,6 +58,10 @@ class BodyStore:
                 return article
         return None
 
+    def wait_until_ready(self) -> None:
+        """Return once files may be read: at once here (a warm start's store holds reads back
+        until search works: :class:`alireader.ui.warm_gate.GatedBodies`). Worker threads only."""
+
     def fetch(self, summary: ArticleSummary) -> Article | str:
         """The article of ``summary`` as its file holds it now, or a sentence saying why not.
 

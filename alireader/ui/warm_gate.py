@@ -9,8 +9,9 @@ So on a warm start they wait for the search index to be live (a moment after the
 the user reads first); on a cold start, or once the snapshot is read or given up, the gate is
 open and nothing waits.
 
-The gate is opened by the load worker (after the search section, or when there is no usable
-snapshot, and always when it ends), so no thread waits for ever.
+The load worker opens the gate after the search section, or when there is no usable
+snapshot, and in a ``finally`` around its reading, so no thread waits for ever (before that
+reading starts, no article is listed, so no read can be waiting).
 """
 
 from __future__ import annotations
@@ -47,11 +48,16 @@ class StartGate:
 
 
 class GatedBodies(BodyStore):
-    """A :class:`BodyStore` whose reads from files wait for the gate (its caches do not)."""
+    """A :class:`BodyStore` whose :meth:`fetch` waits for the gate (:meth:`cached`, which
+    reads no file, does not)."""
 
     def __init__(self, gate: StartGate, *, max_bytes: int | None = None) -> None:
         super().__init__(max_bytes=max_bytes)
         self.gate = gate
+
+    def wait_until_ready(self) -> None:
+        """Return once the gate is open."""
+        self.gate.wait()
 
     def fetch(self, summary: ArticleSummary) -> Article | str:
         """:meth:`BodyStore.fetch`, once the gate is open."""

@@ -130,3 +130,31 @@ async def test_nothing_waits_without_a_usable_snapshot(
         assert not app.from_snapshot
         assert app.start_gate.is_open
         assert app.main.reader.article is not None
+
+
+async def test_a_read_cancelled_while_the_gate_is_shut_never_parses(
+    make_app: AppFactory, corpus: Path
+) -> None:
+    """Moving on during a warm start cancels the reads of the articles left behind: once the
+    gate opens only the article under the cursor is read (not one parse per key press)."""
+    app = make_app([corpus])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        gate = StartGate()
+        read: list[str] = []
+
+        class Spy(GatedBodies):
+            def fetch(self, summary: ArticleSummary) -> Article | str:
+                read.append(summary.id)
+                return super().fetch(summary)
+
+        app.main.reader.bodies = Spy(gate)
+        await pilot.press("j")  # this article's read waits at the shut gate
+        await pilot.press("j")  # and is cancelled by the next one
+        gate.open()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        current = app.main.article_list.highlighted
+        assert current is not None
+        assert read == [app.library.articles[current].id]
+        assert app.main.reader.article is not None

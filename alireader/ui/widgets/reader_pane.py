@@ -226,7 +226,11 @@ class ReaderPane(VerticalScroll, can_focus=True):
     @work(thread=True, exclusive=True, group="article-body", name="read article")
     def _fetch(self, summary: ArticleSummary) -> None:
         # Reading and parsing the file: in a thread, and exclusive, so holding n over many
-        # articles cancels the fetches the cursor has already left behind.
+        # articles cancels the fetches the cursor has already left behind. During a warm start
+        # reads wait for search to work: a fetch cancelled meanwhile must not parse after.
+        self.bodies.wait_until_ready()
+        if get_current_worker().is_cancelled:
+            return
         result = self.bodies.fetch(summary)
         if not get_current_worker().is_cancelled:
             # RuntimeError: the app stopped while the file was read; nobody needs the result.
