@@ -177,9 +177,11 @@ class LiveSearch:
         with self._lock:
             name = self._name(article_id)
             if name in self._dead:
-                self._generation += 1
-                name = f"{article_id}{_SEPARATOR}{self._generation}"
+                generation = self._generation + 1
+                name = f"{article_id}{_SEPARATOR}{generation}"
                 self._names[article_id] = name
+                # Then the stamp: a table stamped with it already finds the article's new name.
+                self._generation = generation
         self.index.add_metadata(name, title, author, source)
 
     def add_body_words(self, article_id: str, body: str, words: list[str]) -> None:
@@ -275,7 +277,8 @@ class LiveSearch:
         if len(table.docs) != len(ids):
             return False
         step = max(1, len(ids) // _CHECKED)
-        sample = range(0, len(ids), step)
+        # Not the retired numbers (no ID): their entries may still name a removed document.
+        sample = [n for n in range(0, len(ids), step) if ids[n]]
         looked_up = self.index.documents_of(self._names_of([ids[n] for n in sample]))
         if looked_up != [table.docs[n] for n in sample]:
             return False

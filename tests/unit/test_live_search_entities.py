@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Iterable
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -164,3 +166,27 @@ def test_preparing_the_entities_changes_no_answer() -> None:
     assert {q: index.match(q, prefix=True) for q in before} == before
     index.add("9", _mentions(["Dupuis SA"]))  # counts change: the prepared ones are dropped
     assert index.match("d", prefix=True) == {"0", "1", "2", "9"}
+
+
+def test_a_saved_table_is_kept_whatever_numbers_were_retired(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A removed article's number keeps its old entry in the table; the check of a loaded
+    # table against the index must not take that for a mismatch and rebuild the table.
+    adopted: list[bool] = []
+    adopt = LiveSearch._adopt
+
+    def spy(search: LiveSearch, *args: Any) -> bool:
+        adopted.append(adopt(search, *args))
+        return adopted[-1]
+
+    monkeypatch.setattr(LiveSearch, "_adopt", spy)
+    corpus = Corpus()
+    for article_id in "abc":
+        corpus.add(article_id, ("Jean Dupont",), entities_first=False)
+    corpus.search.prepare()
+    corpus.remove("b")
+    corpus.reload()
+    adopted.clear()  # prepare() above built a fresh table: no loaded one to keep
+    assert [hit for hit, _score in corpus.hits("@dupont")[1]] == ["a", "c"]
+    assert adopted == [True]
