@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import attrgetter
 from typing import Any, Final
 
@@ -118,13 +119,13 @@ _Ref = tuple[str, str]  # (key, label)
 
 
 class _ShortPrefixes:
-    """What :meth:`EntityIndex.match` chose for short prefixes, for one state of the index:
-    per (prefix, label) its words, per (words, label) the IDs they find. Pickles empty."""
+    """What :meth:`EntityIndex.match` chose for short prefixes, for one state of the index
+    (dropped by any change): per (prefix, label) its words, per (words, label) the articles
+    they find, and those as IDs. Pickles empty."""
 
-    __slots__ = ("found", "found_ids", "stamp", "words")
+    __slots__ = ("found", "found_ids", "words")
 
     def __init__(self) -> None:
-        self.stamp: tuple[int, int, int] | None = None
         self.words: dict[tuple[str, str | None], tuple[str, ...]] = {}
         self.found: dict[tuple[tuple[str, ...], str | None], frozenset[int]] = {}
         self.found_ids: dict[frozenset[int], frozenset[str]] = {}
@@ -151,7 +152,7 @@ class EntityIndex:
         self._sorted_words: list[str] | None = None
         # Per entity word, the articles of its entities (summed over them): see prepare().
         self._word_articles: dict[str, int] | None = None
-        self._short_prefixes = _ShortPrefixes()
+        self._short_prefixes: _ShortPrefixes | None = None  # made at the first short prefix
         self.mentions = 0
         """Mentions indexed over all articles."""
 
@@ -174,7 +175,7 @@ class EntityIndex:
         if article_id in self._by_article:
             self.remove(article_id)
         grouped = entities if isinstance(entities, Mentions) else grouped_mentions(entities)
-        self._word_articles = None
+        self._word_articles = self._short_prefixes = None
         mentions: Counter[tuple[str, str, str]] = Counter()
         shared = map(self._spellings.setdefault, grouped, grouped)
         dict.update(mentions, zip(shared, grouped.values(), strict=True))  # in C
@@ -205,8 +206,7 @@ class EntityIndex:
         mentions = self._by_article.pop(article_id, None)
         if mentions is None:
             return
-        self._short_prefixes = _ShortPrefixes()  # an add() after may restore the counts
-        self._word_articles = None
+        self._word_articles = self._short_prefixes = None
         number = self._numbers.pop(article_id)
         if self._by_article:
             self._ids[number] = ""
@@ -306,7 +306,7 @@ class EntityIndex:
         ids = map(self._ids.__getitem__, numbers)
         if not isinstance(numbers, frozenset):
             return set(ids)
-        known = self._short_prefixes.found_ids
+        known = self._prefix_cache().found_ids
         found = known.get(numbers)
         if found is None:
             found = known[numbers] = frozenset(ids)
@@ -332,11 +332,7 @@ class EntityIndex:
             refs = found if refs is None else refs & found
             if not refs:
                 return NumberedMatch(set(), self._ids)
-        numbers: set[int] = set()
-        for ref in refs or ():
-            if label is None or ref[1] == label:
-                numbers.update(self._tallies[ref].articles)
-        return NumberedMatch(numbers, self._ids)
+        return NumberedMatch(self._numbers_of(refs or (), label), self._ids)
 
     def _refs_with_prefix(self, start: str) -> set[_Ref]:
         refs: set[_Ref] = set()
@@ -352,26 +348,30 @@ class EntityIndex:
         # Every word beginning with ``start`` sorts before it followed by the last code point.
         return words[first : bisect_left(words, start + "\U0010ffff", first)]
 
+    def _prefix_cache(self) -> _ShortPrefixes:
+        if self._short_prefixes is None:
+            self._short_prefixes = _ShortPrefixes()
+        return self._short_prefixes
+
     def _short_prefix_match(self, start: str, label: str | None) -> frozenset[int]:
-        # Chosen once per state of the index: while it fills, its counts change with every
-        # article, which is what the stamp follows (remove() starts a new cache: a re-added
-        # article may bring the counts back).
-        cache = self._short_prefixes
-        stamp = (len(self._by_article), self.mentions, len(self._tallies))
-        if cache.stamp != stamp:
-            cache.stamp, cache.words, cache.found, cache.found_ids = stamp, {}, {}, {}
+        # Chosen once per state of the index (add() and remove() drop the cache).
+        cache = self._prefix_cache()
         chosen = cache.words.get((start, label))
         if chosen is None:
             chosen = cache.words[(start, label)] = self._most_mentioned(start, label)
         found = cache.found.get((chosen, label))
         if found is None:
-            numbers: set[int] = set()
-            for word in chosen:
-                for ref in self._by_word[word]:
-                    if label is None or ref[1] == label:
-                        numbers.update(self._tallies[ref].articles)
-            found = cache.found[(chosen, label)] = frozenset(numbers)
+            refs = chain.from_iterable(map(self._by_word.__getitem__, chosen))
+            found = cache.found[(chosen, label)] = frozenset(self._numbers_of(refs, label))
         return found
+
+    def _numbers_of(self, refs: Iterable[_Ref], label: str | None) -> set[int]:
+        """The numbers of the articles mentioning the entities ``refs`` (of ``label``, if given)."""
+        numbers: set[int] = set()
+        for ref in refs:
+            if label is None or ref[1] == label:
+                numbers.update(self._tallies[ref].articles)
+        return numbers
 
     def _most_mentioned(self, start: str, label: str | None) -> tuple[str, ...]:
         """The entity words beginning with ``start`` to search for it (see

@@ -294,8 +294,6 @@ class SearchIndex:
         never pickled."""
         self._lock = threading.Lock()
         self._phrase_checks = sys.maxsize  # set by each search
-        # The last entity lookup's answer, the document count then, its document numbers.
-        self._entity_docs: tuple[frozenset[str], int, set[int]] | None = None
         # Bumped by every addition; what prepare() derived holds while it is unchanged.
         self._generation = 0
         self._prepared_generation = -1
@@ -1061,25 +1059,14 @@ class SearchIndex:
         lookup = self.entity_lookup
         if lookup is None:
             return {}
-        by_id = self._by_id
         # A prefix such as "@p" names most of a large corpus: no Python step per article here.
         found = lookup(term.words, term.label, term.prefix)
         docs: Collection[int]
-        # The lookup answers the next keystrokes ("@pa", "@par") with the same frozenset while
-        # the entities are unchanged: their document numbers are read once (a dict lookup per
-        # article, the largest cost of such a search), and again once more documents exist.
-        # (The set itself is kept, never modified: a copy would iterate in another order,
-        # which decides between equal scores.)
-        kept = self._entity_docs
         if isinstance(found, Documents):
-            docs = found.numbers  # no lookup per article at all
-        elif kept is not None and kept[0] is found and kept[1] == len(self._ids):
-            docs = kept[2]
+            docs = found.numbers  # the reader's lookup: no dict lookup per article at all
         else:
-            docs = set(map(by_id.get, found, repeat(-1)))
+            docs = set(self.documents_of(found))
             docs.discard(-1)
-            if isinstance(found, frozenset):
-                self._entity_docs = (found, len(self._ids), docs)
         if not docs:
             return {}
         words = Term(term.words, Mode.EXACT, Field.ANY, prefix=term.prefix)
