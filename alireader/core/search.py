@@ -959,13 +959,14 @@ class SearchIndex:
         vocabulary = self.vocabulary
         found: dict[int, float] = {}
         if mode is Mode.EXACT:
-            if word in vocabulary.ids:
-                found[vocabulary.ids[word]] = _QUALITY_EXACT
+            word_id = vocabulary.id_of(word)
+            if word_id is not None:
+                found[word_id] = _QUALITY_EXACT
         elif mode is Mode.PREFIX or mode is Mode.SUFFIX:
             if mode is Mode.PREFIX:
                 word_ids = vocabulary.ids_starting_with(word)
             else:
-                word_ids = [vocabulary.ids[w] for w in vocabulary.ending_with(word)]
+                word_ids = vocabulary.ids_ending_with(word)
             found.update(self._expansions(word, word_ids, False, mode is Mode.PREFIX))
         else:
             typos = self._fuzzy_cache.get(word)
@@ -999,10 +1000,9 @@ class SearchIndex:
             known = self._short_expansions.get(word)
             if known is not None and len(self._ids) - known[0] <= known[0] // 16:
                 return known[1]
-        vocabulary_ids = self.vocabulary.ids
         cap = MAX_EXPANSIONS // 8 if short else MAX_EXPANSIONS
         budget = max(len(self._ids), _MIN_POSTINGS_BUDGET) if typing or short else sys.maxsize
-        exact = vocabulary_ids.get(word)
+        exact = self.vocabulary.id_of(word)
         chosen: list[tuple[int, float]] = []
         spent = 0
         if exact is not None:
@@ -1110,13 +1110,13 @@ class SearchIndex:
 
     def _wanted(self, query: Query) -> frozenset[str]:
         """The vocabulary words that the positive terms of ``query`` matched."""
-        words = self.vocabulary.words
+        words_of = self.vocabulary.words_of
         wanted: set[str] = set()
         for clause in query.clauses:
             for term in clause:
                 if not term.negated:
                     for matches in self._term_matches(term):
-                        wanted.update(words[i] for i, _q in matches)
+                        wanted.update(words_of(i for i, _q in matches))
         return frozenset(wanted)
 
 

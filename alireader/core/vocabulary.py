@@ -56,13 +56,24 @@ def _ints(packed: bytearray) -> array[int]:
 
 
 class Vocabulary:
-    """Distinct normalised words, each with a stable integer id (its position in ``words``)."""
+    """Distinct normalised words, each with a stable integer id (its position in ``words``).
+
+    A loaded vocabulary (see :meth:`__setstate__`) holds its words in sorted order only, with
+    each word's place there: ``words`` (by id) and ``ids`` (a dict) are made the first time
+    they are asked for, or when a word is added. Until then :meth:`id_of` finds a word by
+    bisection: a warm start makes neither 300k-word table before its first search (a third of
+    a second at 100k articles, the most of loading the search index).
+    """
 
     _grams_pending = 0  # words added since the bigram tables were last filled (none when loaded)
 
     def __init__(self) -> None:
-        self.words: list[str] = []
-        self.ids: dict[str, int] = {}
+        self._words: list[str] | None = []
+        self._ids: dict[str, int] | None = {}
+        # Loaded and not made yet (``_words`` None): per word id, its place in ``_sorted``.
+        self._rank: array[int] | None = None
+        # Loaded: the reversed words as they are sorted, in one string, split on first use.
+        self._reversed_text: str | None = None
         # Per word length, per bigram: the ids of the words of that length holding it, packed
         # as ``I`` items in bytearrays (which, unlike arrays, the garbage collector ignores).
         self._grams: defaultdict[int, defaultdict[int, bytearray]] = defaultdict(
@@ -70,83 +81,129 @@ class Vocabulary:
         )
         self._by_length: defaultdict[int, bytearray] = defaultdict(bytearray)
         self._sorted: list[str] = []
-        self._sorted_ids: list[int] = []  # the id of each word of ``_sorted``
+        self._sorted_ids: list[int] | array[int] = []  # the id of each word of ``_sorted``
         self._reversed: list[str] = []
         self._unsorted: list[str] = []  # added since the sorted arrays were last made
+
+    @property
+    def words(self) -> list[str]:
+        """Every word, by id (made from the sorted words the first time, when loaded)."""
+        if self._words is None:
+            rank = self._rank
+            assert rank is not None
+            self._words = list(map(self._sorted.__getitem__, rank))
+        return self._words
+
+    @property
+    def ids(self) -> dict[str, int]:
+        """Word -> id, for every word (made the first time, when loaded: single lookups are
+        cheaper with :meth:`id_of`)."""
+        if self._ids is None:
+            self._ids = dict(zip(self._sorted, self._sorted_ids, strict=True))
+        return self._ids
+
+    def id_of(self, word: str) -> int | None:
+        """The id of ``word``, None when it is not in the vocabulary."""
+        ids = self._ids
+        if ids is not None:
+            return ids.get(word)
+        # Loaded and unchanged since: every word is in ``_sorted`` (see add()).
+        ordered = self._sorted
+        at = bisect_left(ordered, word)
+        if at < len(ordered) and ordered[at] == word:
+            return self._sorted_ids[at]
+        return None
+
+    def words_of(self, word_ids: Iterable[int]) -> list[str]:
+        """The word of each of ``word_ids`` (without making ``words`` when loaded)."""
+        if self._words is not None:
+            return list(map(self._words.__getitem__, word_ids))
+        assert self._rank is not None  # loaded: found through their places in the sorted words
+        return list(map(self._sorted.__getitem__, map(self._rank.__getitem__, word_ids)))
+
+    def _in_full(self) -> None:
+        """Make the by-id tables of a loaded vocabulary, before it changes."""
+        self._reversed_words()
+        self.words  # noqa: B018 - made now, from the ranks dropped below
+        self.ids  # noqa: B018
+        self._rank = None
+
+    def _reversed_words(self) -> list[str]:
+        if self._reversed_text is not None:
+            self._reversed = _unpacked(self._reversed_text, len(self._sorted))
+            self._reversed_text = None
+        return self._reversed
 
     def __getstate__(self) -> dict[str, object]:
         """The words and their bigram and length tables, and the sorted orders when they are
         up to date: a warm start then searches at once instead of sorting every word again
-        (about two seconds at 100k articles). The words are one string (when no word holds a
-        line break), the sorted order an array of ids and the reversed words one string too: a
-        few big objects, which load in a fraction of the time of 300k strings, let alone three
-        lists of them."""
+        (about two seconds at 100k articles). Sorted, the words are saved in that order as
+        one string (when no word holds a line break) with an array of their ids and one of
+        their places (by id), and the reversed words as one string too: a few big objects,
+        which load in a fraction of the time of 300k strings, and from which the tables by id
+        are made only when needed (see the class docstring)."""
         self._index_grams()
-        words: object = self.words
-        joined = "\n".join(self.words)
-        if joined.count("\n") == len(self.words) - 1:
-            words = (len(self.words), joined)
-        state: dict[str, object] = {
-            "words": words,
-            "grams": self._grams,
-            "by_length": self._by_length,
-        }
-        if not self._unsorted:
-            sorted_ids = array("I", self._sorted_ids)
-            if isinstance(words, tuple):
-                # The reversed words as they are sorted, in one string like the words: split
-                # in C when loaded, where reversing 300k words again took 0.2 s of a warm start.
-                state["order"] = (sorted_ids, "\n".join(self._reversed))
-            else:
-                ids = self.ids
-                reversed_ids = map(ids.__getitem__, (word[::-1] for word in self._reversed))
-                state["order"] = (sorted_ids, array("I", reversed_ids))
+        state: dict[str, object] = {"grams": self._grams, "by_length": self._by_length}
+        if self._unsorted:
+            state["words"] = self.words  # sorted when loaded, at the first lookup
+            return state
+        count = len(self._sorted)
+        rank = self._rank
+        if rank is None:
+            rank = array("I", bytes(4 * count))
+            _consume(map(rank.__setitem__, self._sorted_ids, range(count)))
+        reversed_text = self._reversed_text
+        state["sorted"] = (
+            _packed(self._sorted),
+            array("I", self._sorted_ids),
+            rank,
+            _packed(self._reversed) if reversed_text is None else reversed_text,
+        )
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        packed = state["words"]
-        if isinstance(packed, tuple):
-            count, joined = packed
-            words: list[str] = joined.split("\n") if count else []
-        else:
-            words = packed  # type: ignore[assignment]
-        self.words = words
-        self.ids = dict(zip(words, range(len(words)), strict=True))
         self._grams = state["grams"]  # type: ignore[assignment]
         self._by_length = state["by_length"]  # type: ignore[assignment]
-        order = state.get("order")
-        if order is not None:
+        self._rank = None
+        self._reversed_text = None
+        self._reversed = []
+        if "sorted" in state:
+            packed: str | list[str]
             sorted_ids: array[int]
-            reversed_order: str | array[int]
-            sorted_ids, reversed_order = order  # type: ignore[misc]
-            self._sorted_ids = sorted_ids.tolist()
-            # One C call for the 300k words (a third faster than ``map`` over ``__getitem__``);
-            # itemgetter of a single key gives the item, not a tuple.
-            self._sorted = (
-                list(itemgetter(*self._sorted_ids)(words))
-                if len(self._sorted_ids) > 1
-                else [words[word_id] for word_id in self._sorted_ids]
-            )
-            if isinstance(reversed_order, str):
-                self._reversed = reversed_order.split("\n") if words else []
+            rank: array[int]
+            reversed_packed: str | list[str]
+            packed, sorted_ids, rank, reversed_packed = state["sorted"]  # type: ignore[misc]
+            self._sorted = _unpacked(packed, len(rank))
+            self._sorted_ids = sorted_ids
+            self._rank = rank
+            self._words = self._ids = None
+            if isinstance(reversed_packed, str):
+                self._reversed_text = reversed_packed
             else:
-                self._reversed = [words[word_id][::-1] for word_id in reversed_order]
+                self._reversed = reversed_packed
             self._unsorted = []
         else:
+            words: list[str] = state["words"]  # type: ignore[assignment]
+            self._words = words
+            self._ids = dict(zip(words, range(len(words)), strict=True))
             self._sorted, self._sorted_ids, self._reversed = [], [], []
             self._unsorted = list(words)  # sorted at the first lookup, or by prepare()
 
     def __len__(self) -> int:
-        return len(self.words)
+        return len(self._sorted) + len(self._unsorted)
 
     def add(self, word: str) -> int:
         """The id of ``word``, adding it if new."""
-        found = self.ids.get(word)
+        if self._rank is not None:
+            self._in_full()  # the ranks are about to be out of date
+        ids = self.ids
+        found = ids.get(word)
         if found is not None:
             return found
-        word_id = len(self.words)
-        self.words.append(word)
-        self.ids[word] = word_id
+        words = self.words
+        word_id = len(words)
+        words.append(word)
+        ids[word] = word_id
         self._unsorted.append(word)
         self._grams_pending += 1
         if self._grams_pending >= _GRAMS_BATCH:
@@ -167,9 +224,9 @@ class Vocabulary:
         self._grams_pending = 0
         # Every indexed word is in one length table: the first words are, the others not yet.
         start = sum(map(len, self._by_length.values())) // 4
-        words = self.words[start:]
-        if not words:
+        if start >= len(self):
             return
+        words = self.words[start:]
         lengths = list(map(len, words))
         packed = list(map(_PACK_INT, range(start, start + len(words))))
         _consume(map(_EXTEND, map(self._by_length.__getitem__, lengths), packed))
@@ -181,7 +238,7 @@ class Vocabulary:
     def fuzzy(self, query: str, max_edits: int) -> list[tuple[int, int]]:
         """``(word id, edits)`` of every word within ``max_edits`` of ``query`` (itself too)."""
         if max_edits <= 0:
-            found = self.ids.get(query)
+            found = self.id_of(query)
             return [] if found is None else [(found, 0)]
         self._index_grams()
         grams = _bigrams(query)
@@ -213,7 +270,7 @@ class Vocabulary:
         # thousands of candidates at 100k articles, too many for a Python call each.
         checked = extract(
             query,
-            list(map(self.words.__getitem__, candidates)),
+            self.words_of(candidates),
             scorer=OSA.distance,
             score_cutoff=max_edits,
             limit=None,
@@ -229,12 +286,20 @@ class Vocabulary:
         """The ids of :meth:`starting_with`, in the same order."""
         self._sort()
         start, end = _bounds(self._sorted, prefix)
-        return self._sorted_ids[start:end]
+        found = self._sorted_ids[start:end]
+        return found if isinstance(found, list) else found.tolist()
 
     def ending_with(self, suffix: str) -> list[str]:
         """Every word that ends with ``suffix`` (itself included)."""
         self._sort()
-        return [word[::-1] for word in _range(self._reversed, suffix[::-1])]
+        return [word[::-1] for word in _range(self._reversed_words(), suffix[::-1])]
+
+    def ids_ending_with(self, suffix: str) -> list[int]:
+        """The ids of :meth:`ending_with`, in the same order."""
+        found = self.ending_with(suffix)
+        if self._ids is not None:
+            return list(map(self._ids.__getitem__, found))
+        return [word_id for word in found if (word_id := self.id_of(word)) is not None]
 
     def prepare(self) -> None:
         """Sort the words added since the last lookup, and put them in the bigram tables, now
@@ -250,13 +315,15 @@ class Vocabulary:
             self._sorted = sorted(self.words)
             self._sorted_ids = list(map(self.ids.__getitem__, self._sorted))
             self._reversed = sorted(map(_REVERSED, self.words))
+            self._reversed_text = None
         else:
             ids = self.ids
+            reversed_words = self._reversed_words()
             for word in new:
                 at = bisect_left(self._sorted, word)
                 self._sorted.insert(at, word)
                 self._sorted_ids.insert(at, ids[word])
-                insort(self._reversed, word[::-1])
+                insort(reversed_words, word[::-1])
         self._unsorted = []
 
 
@@ -280,6 +347,19 @@ def _text_bigrams(words: list[str], per_word: list[int]) -> Iterator[int]:
     if sys.byteorder == "big":  # the integers were read from little-endian bytes
         every.byteswap()
     return compress(every, b"\x00".join(map(b"\x01".__mul__, per_word)))
+
+
+def _packed(words: list[str]) -> str | list[str]:
+    """``words`` as one string, one a line (as they are when one holds a line break)."""
+    joined = "\n".join(words)
+    return joined if not words or joined.count("\n") == len(words) - 1 else words
+
+
+def _unpacked(packed: str | list[str], count: int) -> list[str]:
+    """The ``count`` words :func:`_packed` gave (split in C)."""
+    if isinstance(packed, list):
+        return packed
+    return packed.split("\n") if count else []
 
 
 def _bounds(ordered: list[str], prefix: str) -> tuple[int, int]:

@@ -244,6 +244,52 @@ def test_what_prepare_derived_is_saved_with_the_index(
     assert answers(loaded) == answers(index)
 
 
+PROBES = ("", "a", "b", "é", "ab", "ca", "abc", "cab", "zz")
+
+
+def vocabulary_answers(vocabulary: Vocabulary, words: list[str]) -> list[object]:
+    answers: list[object] = [len(vocabulary)]
+    answers.append([vocabulary.id_of(word) for word in [*words, *PROBES]])
+    answers.append(vocabulary.words_of(range(len(vocabulary))))
+    for probe in PROBES:
+        answers.append(vocabulary.starting_with(probe))
+        answers.append(vocabulary.ids_starting_with(probe))
+        answers.append(vocabulary.ending_with(probe))
+        answers.append(vocabulary.ids_ending_with(probe))
+        answers.append(sorted(vocabulary.fuzzy(probe, 1)))
+    return answers
+
+
+@given(
+    st.lists(st.text(alphabet="abcé\n", min_size=1, max_size=5), max_size=12, unique=True),
+    st.lists(st.text(alphabet="abcéz", min_size=1, max_size=5), max_size=4),
+)
+def test_a_loaded_vocabulary_answers_as_before_without_its_tables_by_id(
+    words: list[str], added: list[str]
+) -> None:
+    """Loaded, a vocabulary answers from its sorted words, making neither its list of words
+    by id nor its dict until it grows; pickled before or after, it answers as the one saved
+    (a word holding a line break is saved in a list rather than in a joined string)."""
+    vocabulary = Vocabulary()
+    for word in words:
+        vocabulary.add(word)
+    vocabulary.prepare()
+    loaded = pickle.loads(pickle.dumps(vocabulary))
+    expected = vocabulary_answers(vocabulary, words)
+    assert vocabulary_answers(loaded, words) == expected
+    assert loaded._words is None and loaded._ids is None  # answered by bisection
+    again = pickle.loads(pickle.dumps(loaded))  # saved again while still lazy
+    assert vocabulary_answers(again, words) == expected
+    for grown in (vocabulary, loaded, again):
+        for word in added:
+            grown.add(word)
+    expected = vocabulary_answers(vocabulary, words + added)
+    for grown in (loaded, again):
+        assert grown.words == vocabulary.words and grown.ids == vocabulary.ids
+        assert vocabulary_answers(grown, words + added) == expected
+        assert vocabulary_answers(pickle.loads(pickle.dumps(grown)), words + added) == expected
+
+
 @given(st.lists(st.text(alphabet="abcé", min_size=1, max_size=5), max_size=12, unique=True))
 def test_a_pickled_vocabulary_finds_words_as_before(words: list[str]) -> None:
     vocabulary = Vocabulary()
