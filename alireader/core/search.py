@@ -284,7 +284,7 @@ class SearchIndex:
         # (Loaded from a snapshot, each field's list is a PackedRows over one buffer.)
         self._tokens: tuple[MutableSequence[bytes], ...] = ([], [], [], [])
         self._has_body = bytearray()  # per document: 1 once its body is indexed
-        self._by_id: dict[str, int] = {}
+        self._by_id: dict[str, int] | None = {}  # see _numbers()
         self.entity_lookup: EntityLookup | None = None
         """Answers ``@name`` and ``per:name`` terms; without it they find nothing."""
         self._transient()
@@ -293,6 +293,7 @@ class SearchIndex:
         """The lock, the per-query caches and what :meth:`prepare` derives: made empty, and
         never pickled."""
         self._lock = threading.Lock()
+        self._numbers_lock = threading.Lock()  # taken after _lock, never before it
         self._phrase_checks = sys.maxsize  # set by each search
         # Bumped by every addition; what prepare() derived holds while it is unchanged.
         self._generation = 0
@@ -358,7 +359,7 @@ class SearchIndex:
         self.__dict__.update(state)
         self._postings = tuple(FlatPostings(base, offsets) for base, offsets in postings)
         self._tokens = tuple(PackedRows(base, offsets) for base, offsets in tokens)
-        self._by_id = dict(zip(self._ids, count()))  # in C: 100k ids
+        self._by_id = None  # made when first needed, after the warm start's first search
         self.body_loader = None
         self.entity_lookup = None
         self._transient()
@@ -375,7 +376,19 @@ class SearchIndex:
     def documents_of(self, names: Iterable[str]) -> list[int]:
         """The document number of each of ``names`` (IDs as the index was given them), -1 for
         one it does not hold; in C (see :class:`Documents`)."""
-        return list(map(self._by_id.get, names, repeat(-1)))
+        return list(map(self._numbers().get, names, repeat(-1)))
+
+    def _numbers(self) -> dict[str, int]:
+        """Article ID -> document number. A loaded index makes it on first use (100k IDs
+        hashed: time a warm start spends before its first search otherwise), under a lock of
+        its own: every thread then gets the one table, which an addition fills."""
+        table = self._by_id
+        if table is None:
+            with self._numbers_lock:
+                table = self._by_id
+                if table is None:
+                    table = self._by_id = dict(zip(self._ids, count()))  # in C
+        return table
 
     # --- Filling -------------------------------------------------------------------------------
 
@@ -384,14 +397,15 @@ class SearchIndex:
     ) -> None:
         """Make an article findable by its title, author and source (once per article)."""
         with self._lock:
-            if article_id in self._by_id:
+            numbers = self._numbers()
+            if article_id in numbers:
                 return
             number = len(self._ids)
             self._ids.append(article_id)
             self._titles.append(title)
             self._bodies.append("")
             self._has_body.append(0)
-            self._by_id[article_id] = number
+            numbers[article_id] = number
             # Unrolled, an empty field costing nothing: this runs once per article of a load.
             tokens = self._tokens
             tokens[TITLE].append(
@@ -415,10 +429,10 @@ class SearchIndex:
         """:meth:`add_body` with the body's index words already computed (``words`` must be
         ``index_words(body)``): splitting them is most of the cost of indexing a body, and a
         worker process can do it beside the parse (see ``analysers.search_words``)."""
-        if article_id not in self._by_id:
+        if article_id not in self._numbers():
             self.add_metadata(article_id, "")
         with self._lock:
-            number = self._by_id[article_id]
+            number = self._numbers()[article_id]
             if self._has_body[number] or not body:
                 return
             self._has_body[number] = 1

@@ -108,6 +108,24 @@ def test_a_loaded_index_answers_like_one_never_saved(
     assert answers(again) == answers(fresh)
 
 
+def test_a_loaded_index_numbers_its_articles_on_first_use(tmp_path: Path) -> None:
+    """Searching a loaded index needs no table of its article IDs; one made later answers
+    as the saved index did, and takes what is added after."""
+    index = SearchIndex()
+    docs = [("chine marche", "amazon"), ("etats unis", "chine"), ("main", "zeiser")]
+    fill(index, docs, 0)
+    loaded = saved_and_loaded(index, tmp_path / "snap.bin")
+    assert answers(loaded) == answers(index)
+    assert loaded._by_id is None
+    names = ["d2", "d0", "nope", "d1"]
+    assert loaded.documents_of(names) == index.documents_of(names) == [2, 0, -1, 1]
+    loaded.add_metadata("d0", "ignored: already there")
+    loaded.add_metadata("d3", "chine")
+    loaded.add_body("d3", "alibaba")
+    assert loaded.documents_of(["d3", "d0"]) == [3, 0]
+    assert [hit.id for hit in loaded.search("alibaba").hits] == ["d3"]
+
+
 def test_the_tables_are_loaded_flat_and_written_outside_the_pickle(tmp_path: Path) -> None:
     index = SearchIndex(body_loader=lambda _id: "")  # bodies are not kept
     fill(index, [("chine marche", "amazon " * 2000)], 0)
