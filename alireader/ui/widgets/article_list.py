@@ -181,14 +181,17 @@ class ArticleList(ScrollView, can_focus=True):
         """Add rows at the end (a batch of loaded articles); the cursor stays where it is."""
         if not rows or self.hits is not None:
             return  # search results are replaced by the next search, never appended to
-        was_empty = not self.rows
+        first_new = len(self.rows)
         self.rows.extend(rows)
         self._set_height(len(self.rows))
-        if was_empty:
+        if first_new == 0:
             self.cursor = -1
             self.move_to(0)
-        # Only rows now in view need painting; refresh() repaints just the visible region.
-        self.refresh()
+        # Only rows now in view need painting: rows added below the window change nothing
+        # drawn but the scrollbar (which _set_height updated). A large load appends hundreds
+        # of batches while the list shows its first screenful.
+        if first_new <= round(self.scroll_offset.y) + self.size.height:  # one line a row here
+            self.refresh()
 
     def _set_height(self, lines: int) -> None:
         """Make the list ``lines`` lines long (its virtual height)."""
