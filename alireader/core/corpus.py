@@ -296,19 +296,16 @@ def decode_source(
 
     path = source.path
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            limit = max_bytes / 1024 / 1024
-            return None, [
-                _warning(
-                    path,
-                    f"skipped: {size / 1024 / 1024:.1f} MB is over the {limit:g} MB size limit",
-                )
-            ]
-        with path.open("rb") as handle:  # read-only, always
-            data = handle.read(max_bytes + 1)
+        data = _read_limited(path, max_bytes)
     except OSError as error:
         return None, [_warning(path, f"skipped: {_os_reason(error)}")]
+    if isinstance(data, int):
+        limit = max_bytes / 1024 / 1024
+        return None, [
+            _warning(
+                path, f"skipped: {data / 1024 / 1024:.1f} MB is over the {limit:g} MB size limit"
+            )
+        ]
     if len(data) > max_bytes:
         limit = max_bytes / 1024 / 1024
         return None, [_warning(path, f"skipped: over the {limit:g} MB size limit")]
@@ -324,6 +321,32 @@ def decode_source(
     if not decoded.text.strip():
         return None, _one_warning([*warnings, _warning(path, "skipped: the file has no text")])
     return decoded, warnings
+
+
+def _read_limited(path: Path, max_bytes: int) -> bytes | int:
+    """The content of ``path`` (read-only) up to ``max_bytes + 1`` bytes, or its size when that
+    is over ``max_bytes`` (then it is not read). Raises OSError as ``stat`` or ``open`` would.
+
+    Asking for the size found, plus one byte to see growth, and not for ``max_bytes + 1``: a
+    read of that many bytes allocates them all first (20 MB per file by default).
+    """
+    try:
+        handle = path.open("rb")  # closed below, once the size is known
+    except OSError:
+        # Unopenable: say what a stat says first, as when the size was checked before opening
+        # ("over the limit" for a file that is both too large and unreadable).
+        size = path.stat().st_size
+        if size > max_bytes:
+            return size
+        raise
+    with handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            return size
+        data = handle.read(size + 1)
+        if len(data) > size:  # it grew since: read on, to the limit as before
+            data += handle.read(max_bytes + 1 - len(data))
+    return data
 
 
 def text_article(source: SourceFile, decoded: Decoded) -> Article:

@@ -257,6 +257,27 @@ def test_a_file_that_cannot_be_opened_warns(
     assert warned(corpus, "locked.txt") == ["skipped: permission denied"]
 
 
+def test_a_file_too_large_and_unopenable_warns_about_its_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The size decides first, as if the file were looked at before being opened.
+    write(tmp_path / "good.txt", ARTICLE)
+    huge = write(tmp_path / "huge.txt", "x" * 2048)
+    locked = write(tmp_path / "locked.txt", "y" * 512)
+    real_open = Path.open
+
+    def guarded_open(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self.name in (huge.name, locked.name):
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", guarded_open)
+    corpus = load_corpus([tmp_path], max_bytes=1024)
+    assert [a.id for a in corpus] == ["good"]
+    assert warned(corpus, "huge.txt") == ["skipped: 0.0 MB is over the 0.000976562 MB size limit"]
+    assert warned(corpus, "locked.txt") == ["skipped: permission denied"]
+
+
 def test_symlink_loops_do_not_hang(tmp_path: Path) -> None:
     write(tmp_path / "a" / "one.txt", ARTICLE)
     (tmp_path / "a" / "back").symlink_to(tmp_path, target_is_directory=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +11,7 @@ from hypothesis import strategies as st
 from alireader.core.text import (
     count_words,
     fold,
+    fold_lines,
     sentence_spans,
     split_sentences,
     strip_accents,
@@ -153,6 +156,34 @@ def test_fold_is_idempotent_and_clean(text: str) -> None:
     assert "  " not in folded
 
 
+# Characters where one line alone and lines folded together could part ways: ligatures and
+# signs outside the Latin letters (the general path), a sign whose decomposition is a Latin
+# letter (U+212B), marks already decomposed, typographic punctuation, odd spaces, surrogates.
+_FOLD_ALPHABET = st.one_of(
+    st.sampled_from(
+        [
+            *"aZé É\u0301\u0340ﬁœßŁ’«»–\u00a0\u202f\u2003\t\r\x0b\x00€©…Å\u212b\u212aΣς北",
+            *("\ud800", "\udcff", "\u2028", "\x85"),
+        ]
+    ),
+    st.characters(exclude_characters="\n"),
+)
+
+
+@given(st.lists(st.text(alphabet=_FOLD_ALPHABET, max_size=30), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_fold_lines_folds_each_line_alone(lines: list[str]) -> None:
+    assert fold_lines(lines) == [fold(line) for line in lines]
+
+
+def test_fold_lines_chooses_the_path_per_line() -> None:
+    # "Å" (Angstrom sign) folds to "a" on the Latin path; the euro sign sends its own line,
+    # not its neighbours, down the general path.
+    lines = ["Ångström", "40 €", "", "  Trop   d’espaces ", "Straße"]
+    assert fold_lines(lines) == ["angstrom", "40 €", "", "trop d'espaces", "strasse"]
+    assert fold_lines([]) == []
+
+
 # --- visible_controls -------------------------------------------------------------------------
 
 
@@ -192,3 +223,20 @@ def test_visible_controls_leaves_no_control(text: str) -> None:
 )
 def test_count_words(text: str, expected: int) -> None:
     assert count_words(text) == expected
+
+
+_WORD_DEFINITION = re.compile(r"[^\W_]+(?:(?:['’\-]|[.,](?=\d))[^\W_]+)*")
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from(list("ab1_ '’-.,;:!?()«»…\n\u00a0\u2003٣²Ⅻ")), st.characters()
+        ),
+        max_size=80,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_count_words_counts_the_regex_words(text: str) -> None:
+    # The definition of a word, counted the slow way.
+    assert count_words(text) == len(_WORD_DEFINITION.findall(text))
