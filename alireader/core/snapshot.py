@@ -312,9 +312,13 @@ class SnapshotReader:
         self._handle = handle
         self._count = count
         self._total = total
+        self._pending: list[_Section | BaseException] | None = None
 
     def close(self) -> None:
-        """Close the file."""
+        """Stop the threads reading ahead, if any, and close the file."""
+        for entry in self._pending or ():
+            if isinstance(entry, _Section):
+                entry.stop()
         self._handle.close()
 
     def __enter__(self) -> SnapshotReader:
@@ -329,16 +333,32 @@ class SnapshotReader:
         with contextlib.suppress(OSError):
             os.unlink(self.path)
 
-    def sections(self) -> Iterator[tuple[str, Any]]:
-        """Each section's name and object, in order, each checked before it is unpickled.
-
-        The sections are located first, and the blobs of every section start being read then
-        (in other threads): the search index's tables are read while the list's section is
-        unpickled. A section that fails a check fails when its turn comes."""
-        pending = [
+    def start(self, pickles: int = 2) -> None:
+        """Start reading: locate the sections, and have other threads read and check the
+        blobs of every section and the pickles of the first ``pickles`` sections, ahead of
+        :meth:`sections` (which starts it if need be). Once only; cheap for the calling thread
+        (the reading and checking release the interpreter lock), so a caller can start it
+        before it has the time to unpickle, to have the bytes checked by then."""
+        if self._pending is not None:
+            return
+        self._pending = [
             entry if isinstance(entry, BaseException) else _Section(*entry)
             for entry in self._locate()
         ]
+        for entry in self._pending[:pickles]:
+            if isinstance(entry, _Section):
+                entry.read_ahead()
+
+    def sections(self) -> Iterator[tuple[str, Any]]:
+        """Each section's name and object, in order, each checked before it is unpickled.
+
+        The sections are located first (by :meth:`start`, unless it ran already), and the
+        blobs of every section start being read then (in other threads): the search index's
+        tables are read while the list's section is unpickled. A section that fails a check
+        fails when its turn comes."""
+        self.start()
+        pending = self._pending
+        assert pending is not None
         shared: dict[str, list[Any]] = {}
         try:
             for entry in pending:
@@ -477,6 +497,7 @@ class _Section:
         self.name = name
         self._payload = payload
         self._filler: _BlobFiller | None = None
+        self._stream: _CheckedStream | None = None
         self._error: BaseException | None = None
         try:
             self._pickled, self._blobs = self._blob_buffers()
@@ -509,7 +530,7 @@ class _Section:
         one too."""
         if self._error is not None or self._filler is None:
             raise self._error or _Malformed
-        stream = _CheckedStream(self._payload, 0, self._pickled)
+        stream = self.read_pickle()
         try:
             value = _unpickle(stream, self._blobs, shared)
             if stream.position != self._pickled:
@@ -520,10 +541,24 @@ class _Section:
             self.stop()
         return value
 
+    def read_ahead(self) -> None:
+        """Start reading the pickle now (nothing when the section failed already)."""
+        if self._error is None and self._filler is not None:
+            self.read_pickle()
+
+    def read_pickle(self) -> _CheckedStream:
+        """The stream of the section's pickle, its blocks read and checked from now on (a
+        thread reads ahead of the unpickler, a bounded number of blocks)."""
+        if self._stream is None:
+            self._stream = _CheckedStream(self._payload, 0, self._pickled)
+        return self._stream
+
     def stop(self) -> None:
-        """Stop reading the blobs (done, failed, or not wanted any more)."""
+        """Stop reading the blobs and the pickle (done, failed, or not wanted any more)."""
         if self._filler is not None:
             self._filler.stop()
+        if self._stream is not None:
+            self._stream.close()
 
 
 class _BlobFiller:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from alireader.core.duplicates import Cluster, DuplicateIndex
     from alireader.core.entity_index import EntityIndex, NumberedMatch
     from alireader.core.live_search import LiveSearch
+    from alireader.core.snapshot import SnapshotReader
     from alireader.ui.corpus_state import Applied, CachedBodies, CorpusState
     from alireader.ui.indexer import SummaryQueue
 
@@ -49,7 +50,7 @@ from alireader.ui.persistence import StateWriter
 from alireader.ui.screens import HelpScreen, MainScreen, WarningsScreen, help_sections
 from alireader.ui.screens.help import help_title, keymapped_bindings
 from alireader.ui.theming import ThemeSetup, choose_theme, rich_styles, textual_theme
-from alireader.ui.warm_gate import GatedBodies, GatedExtractor, StartGate
+from alireader.ui.warm_gate import EarlyStart, GatedBodies, GatedExtractor, StartGate
 from alireader.ui.widgets import ArticleList, ReaderPane, SearchBar
 
 DEFAULT_READING_WIDTH = 80
@@ -272,6 +273,8 @@ class ReaderApp(App[int]):
         self._summaries: SummaryQueue = queue.SimpleQueue()
         self._last_opened: str | None = None
         self._files = (0, 0)
+        self._snapshot_opening = None if rebuild else EarlyStart(self._open_snapshot)
+        """The snapshot, opened in a thread from now on (see :mod:`.warm_gate`)."""
         self._install_themes(themes)  # last: choosing a theme runs watch_theme
 
     @property
@@ -381,6 +384,16 @@ class ReaderApp(App[int]):
             self._cold_load(lambda: worker.is_cancelled)
         finally:
             self.start_gate.open()  # whatever happened: no thread waits for ever
+            self._close_unread_snapshot()
+
+    def _close_unread_snapshot(self) -> None:
+        """Close the snapshot opened early if the load ended before reading it."""
+        opening, self._snapshot_opening = self._snapshot_opening, None
+        if opening is not None:
+            with contextlib.suppress(Exception):  # its error would have been for the load
+                _path, reader = opening.take()
+                if reader is not None:
+                    reader.close()
 
     def _cold_load(self, cancelled: Callable[[], bool]) -> None:
         """Read every file (through the article cache), while the index worker indexes."""
@@ -416,16 +429,27 @@ class ReaderApp(App[int]):
         settings = self._snapshot_settings()
         return snapshot_path(app_paths.cache_dir(), self.paths, settings), snapshot_stamp(settings)
 
+    def _open_snapshot(self) -> tuple[Path, SnapshotReader | None]:
+        """Where the snapshot is, and the snapshot open, its blocks being read and checked by
+        other threads from now on (None when there is none). Raises ``SnapshotError``."""
+        from alireader.core.snapshot import open_snapshot
+
+        path, stamp = self._snapshot_file()
+        reader = open_snapshot(path, stamp)
+        if reader is not None:
+            reader.start()
+        return path, reader
+
     def _load_snapshot(self, cancelled: Callable[[], bool]) -> bool:
         """Show the list and make search work from the snapshot, then load the other indexes
         and apply the folder's changes; False when there is no usable snapshot (the caller
         reads the corpus instead, after the list is emptied if it was shown)."""
-        from alireader.core.snapshot import SnapshotError, open_snapshot
+        from alireader.core.snapshot import SnapshotError
         from alireader.ui.corpus_state import SECTIONS, CorpusState, section_fits
 
-        path, stamp = self._snapshot_file()
+        opening, self._snapshot_opening = self._snapshot_opening, None
         try:
-            reader = open_snapshot(path, stamp)
+            path, reader = opening.take() if opening is not None else self._open_snapshot()
         except SnapshotError as error:
             self._post_notice(str(error))
             return False
@@ -799,7 +823,9 @@ class ReaderApp(App[int]):
             parts.append(self.status)
         if isinstance(self.screen_stack[0], MainScreen) and (shown := self.main.view.describe()):
             parts.append(f"showing {shown}")
-        self.sub_title = " · ".join(parts)
+        # Without a repaint: the app's sub_title is a reactive that repaints the whole screen
+        # (our title bar shows it, and repaints alone), hundreds of times over a large load.
+        self.set_reactive(ReaderApp.sub_title, " · ".join(parts))
         if isinstance(self.screen_stack[0], MainScreen):
             self.main.show_header(self.corpus_name, self.sub_title)
 

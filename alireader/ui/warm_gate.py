@@ -12,12 +12,17 @@ open and nothing waits.
 The load worker opens the gate after the search section, or when there is no usable
 snapshot, and in a ``finally`` around its reading, so no thread waits for ever (before that
 reading starts, no article is listed, so no read can be waiting).
+
+The other way round, the snapshot is opened as early as can be (:class:`EarlyStart`): while the
+app draws its first frame, other threads read and check the blocks the list and the search
+will need, so that they are ready when the load worker starts unpickling.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from alireader.ui.bodies import BodyStore
 from alireader.ui.entities import EntityExtractor
@@ -25,6 +30,37 @@ from alireader.ui.entities import EntityExtractor
 if TYPE_CHECKING:
     from alireader.core.entities import Entity
     from alireader.core.models import Article, ArticleSummary
+
+
+_T = TypeVar("_T")
+
+
+class EarlyStart(Generic[_T]):
+    """``work`` run at once in a thread of its own, its result (or exception) handed to whoever
+    :meth:`take` s it: the snapshot opened and its reading started while the first frame is
+    drawn, rather than after it."""
+
+    def __init__(self, work: Callable[[], _T]) -> None:
+        self._work = work
+        self._result: tuple[bool, _T | BaseException] | None = None
+        self._thread = threading.Thread(target=self._run, name="open snapshot", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._result = (True, self._work())
+        except BaseException as error:  # handed to the taker's thread
+            self._result = (False, error)
+
+    def take(self) -> _T:
+        """The result, once the work is done (raises what it raised). Worker threads only."""
+        self._thread.join()
+        assert self._result is not None
+        done, value = self._result
+        if not done:
+            assert isinstance(value, BaseException)
+            raise value
+        return value  # type: ignore[return-value]
 
 
 class StartGate:

@@ -12,10 +12,11 @@ import pytest
 
 from alireader.core.entities import Entity
 from alireader.core.models import Article, ArticleSummary
+from alireader.core.snapshot import SnapshotError
 from alireader.ui.app import ReaderApp
 from alireader.ui.bodies import BodyStore
 from alireader.ui.entities import EntityExtractor
-from alireader.ui.warm_gate import GatedBodies, GatedExtractor, StartGate
+from alireader.ui.warm_gate import EarlyStart, GatedBodies, GatedExtractor, StartGate
 from tests.ui.conftest import write_corpus
 from tests.ui.test_warm_start import ARTICLES, cold_run, damage, settle, snapshots
 
@@ -25,6 +26,18 @@ AppFactory = Callable[..., ReaderApp]
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     return write_corpus(tmp_path / "corpus", ARTICLES)
+
+
+def test_an_early_start_hands_its_result_or_its_error_to_whoever_takes_it() -> None:
+    """The snapshot is opened in a thread from the app's making; the load worker takes the
+    reader, or the error to report, as if it had opened it itself."""
+    assert EarlyStart(lambda: 42).take() == 42
+
+    def fail() -> int:
+        raise SnapshotError("The saved index was damaged.")
+
+    with pytest.raises(SnapshotError, match="damaged"):
+        EarlyStart(fail).take()
 
 
 def test_the_gate_lets_waiting_threads_go_once_open() -> None:

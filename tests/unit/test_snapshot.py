@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +135,49 @@ def test_a_damaged_later_section_fails_after_the_earlier_ones(tmp_path: Path) ->
     with pytest.raises(SnapshotError, match="checksum"):
         next(sections)
     assert not path.exists()
+
+
+def test_reading_started_ahead_gives_the_same_sections_and_the_same_failures(
+    tmp_path: Path,
+) -> None:
+    """start() (as a warm start calls it before it unpickles) reads and checks ahead; the
+    sections and a damaged one's failure, at its turn, are as without it."""
+    path = write(tmp_path / "snap.bin")
+    reader = open_snapshot(path, STAMP)
+    assert reader is not None
+    with reader:
+        reader.start()
+        reader.start()  # once only
+        assert list(reader.sections()) == VALUES
+    values = [("list", [1, 2, 3]), ("search", b"y" * 5000)]
+    damaged = write(tmp_path / "damaged.bin", values=values)
+    flip(damaged, damaged.stat().st_size - 100)
+    reader = open_snapshot(damaged, STAMP)
+    assert reader is not None
+    reader.start()
+    sections = reader.sections()
+    assert next(sections) == ("list", [1, 2, 3])
+    with pytest.raises(SnapshotError, match="checksum"):
+        next(sections)
+    assert not damaged.exists()
+
+
+def test_closing_a_snapshot_read_ahead_stops_its_threads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader started and closed unread (the app quit before loading) leaves no thread
+    reading: the pickles' readers would otherwise wait for ever on their full queues."""
+    monkeypatch.setattr(snapshot_module, "_AHEAD", 1)  # a block ahead at most: they must wait
+    big = os.urandom(3 * 2**20)
+    path = write(tmp_path / "snap.bin", values=[("a", big), ("b", big)])
+    before = set(threading.enumerate())
+    reader = open_snapshot(path, STAMP)
+    assert reader is not None
+    reader.start()
+    started = set(threading.enumerate()) - before
+    assert started  # reading ahead, in threads
+    reader.close()
+    assert not any(thread.is_alive() for thread in started)
 
 
 def test_a_snapshot_cut_short_is_refused_at_once(tmp_path: Path, unpickled: list[object]) -> None:
