@@ -5,14 +5,18 @@ updates them hundreds of times while the indexing wants the processor."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from alireader.core.models import ArticleSummary
+from alireader.ui.app import ReaderApp
 from alireader.ui.library import Library
 from alireader.ui.widgets.article_list import ArticleList
 from alireader.ui.widgets.status import LoadingLine, TitleBar
+from tests.ui.conftest import wait_loaded
 
 
 def _summary(number: int) -> ArticleSummary:
@@ -96,3 +100,25 @@ async def test_one_line_bars_repaint_alone_unless_their_text_sizes_them(
             "auto-loading": True,
         }
         assert "5/10 files" in str(app.query_one("#fixed-loading", LoadingLine).render())
+
+
+async def test_the_header_counts_repaint_the_title_bar_not_the_screen(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_loaded(pilot)
+        screen_repaints: list[object] = []
+        original = app.screen.refresh
+
+        def counted(*regions: object, **kwargs: object) -> object:
+            screen_repaints.append(regions)
+            return original(*regions, **kwargs)  # type: ignore[arg-type]
+
+        app.screen.refresh = counted  # type: ignore[method-assign]
+        app.library.set_bookmarked(0, True)
+        app.update_header()
+        await pilot.pause()
+        assert "1 bookmarked" in app.sub_title
+        assert "1 bookmarked" in str(app.query_one(TitleBar).render())
+        assert screen_repaints == []
