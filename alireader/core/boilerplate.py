@@ -302,8 +302,9 @@ _AGENCY_GROUP = rf"(?:{_AGENCY})(?:\s*(?:[/,&-]|et|and)\s*(?:{_AGENCY}))*"
 #: A tag at the very end of a paragraph: "... sur ses plateformes. (AFP)".
 TRAILING_AGENCY = re.compile(rf"\s*\((?P<source>{_AGENCY_GROUP})\)\s*$")
 #: A tag in a dispatch's first words: "PARIS (AFP) - ", "(Reuters) - ", "Paris, 3 mars (AFP) -".
+_DATELINE_MAX_CHARS = 60
 LEADING_AGENCY = re.compile(
-    rf"^(?P<head>[^()]{{0,60}}?)\s*\((?P<source>{_AGENCY_GROUP})\)\s*(?=[-–—:])"
+    rf"^(?P<head>[^()]{{0,{_DATELINE_MAX_CHARS}}}?)\s*\((?P<source>{_AGENCY_GROUP})\)\s*(?=[-–—:])"
 )
 _AGENCY_ONLY = re.compile(rf"^[-–—(\s]*(?P<source>{_AGENCY_GROUP})[)\s.]*$")
 # "(avec AFP)", "With Reuters", "Source : AP": only agencies, so "Avec le soutien de ..." is text.
@@ -318,6 +319,23 @@ def _contains_any(text: str, words: tuple[str, ...]) -> bool:
         if word in text:
             return True
     return False
+
+
+def trailing_agency(text: str) -> re.Match[str] | None:
+    """:data:`TRAILING_AGENCY` searched in ``text``, from its last "(": the tag's "(" is that
+    one (no agency name holds one), so the pattern is not tried at every character before."""
+    return TRAILING_AGENCY.search(text, max(0, text.rfind("(")))
+
+
+def leading_agency(text: str) -> re.Match[str] | None:
+    """:data:`LEADING_AGENCY` matched at the start of ``text``, tried only when it can match:
+    its tag's "(" is the first one, after at most the dateline's length and then only spaces."""
+    bracket = text.find("(")
+    if bracket < 0 or (
+        bracket > _DATELINE_MAX_CHARS and not text[_DATELINE_MAX_CHARS:bracket].isspace()
+    ):
+        return None
+    return LEADING_AGENCY.match(text)
 
 
 def read_more_source(line: str) -> str | None:
@@ -392,7 +410,7 @@ def is_caption(line: str, folded: str) -> bool:
             "/" in folded
             and _PHOTO_AGENCY_TAIL.search(folded) is not None
             # "... plateformes. (AFP/Reuters)" is a dispatch's tag, not a photo credit
-            and not (line.endswith(")") and TRAILING_AGENCY.search(line))
+            and not (line.endswith(")") and trailing_agency(line))
         )
         or (len(folded) <= _CREDIT_ONLY_MAX_CHARS and _PHOTO_CREDIT_ONLY.match(folded))
         or (

@@ -860,7 +860,7 @@ def _build_blocks(lines: list[_Line], meta: _Meta) -> tuple[list[Block], list[Re
     removals: list[RemovedLine] = []
     lead = True  # a dispatch's "PARIS (AFP) -" tag opens its first paragraph
     for position, group in enumerate(groups):
-        text = " ".join(line.text for line in group)
+        text = " ".join([line.text for line in group])
         text, tags = _strip_agency_tags(text, meta, lead=lead)
         removals.extend(tags)
         if not text:
@@ -914,11 +914,11 @@ def _continues(previous: _Line, line: _Line, wrap_width: int) -> bool:
 def _strip_agency_tags(text: str, meta: _Meta, *, lead: bool) -> tuple[str, list[RemovedLine]]:
     """Take "(AFP)" off the end of a paragraph and, in the lead, "PARIS (AFP) -" off its start."""
     removals = []
-    if text.endswith(")") and (match := boilerplate.TRAILING_AGENCY.search(text)):
+    if text.endswith(")") and (match := boilerplate.trailing_agency(text)):
         meta.source = meta.source or match["source"]
         removals.append(RemovedLine(match.group(0).strip(), Removal.SOURCE))
         text = text[: match.start()].rstrip()
-    if lead and (match := boilerplate.LEADING_AGENCY.match(text)):
+    if lead and (match := boilerplate.leading_agency(text)):
         meta.source = meta.source or match["source"]
         # "PARIS, 3 mars 2021 (AFP) -": the dispatch's dateline dates the article.
         if meta.date is None and match["head"]:

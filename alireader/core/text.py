@@ -125,21 +125,39 @@ def fold_lines(lines: list[str]) -> list[str]:
     """
     joined = "\n".join(lines)
     if joined.isascii():
-        folded = joined.lower().split("\n")
+        ascii_lower = joined.encode("ascii").lower()  # bytes.lower() is str.lower() on ASCII
     else:
         for typographic, plain in _PUNCT_PAIRS:
             if typographic in joined:
                 joined = joined.replace(typographic, plain)
         decomposed = unicodedata.normalize("NFD", joined)
-        latin = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-        folded = latin.split("\n")
-        if len(folded) == len(lines) and _NOT_LATIN.search(decomposed) is not None:
-            for index, piece in enumerate(decomposed.split("\n")):
-                if _NOT_LATIN.search(piece) is not None:
-                    folded[index] = fold(lines[index])
+        ascii_lower = decomposed.encode("ascii", "ignore").lower()
+    folded = ascii_lower.decode("ascii").split("\n")
     if len(folded) != len(lines):  # a line with a newline after all: one by one
         return [fold(line) for line in lines]
+    if not joined.isascii() and _NOT_LATIN.search(decomposed) is not None:
+        for index, piece in enumerate(decomposed.split("\n")):
+            if _NOT_LATIN.search(piece) is not None:
+                folded[index] = fold(lines[index])  # already single-spaced
+    if _single_spaced_lines(ascii_lower):
+        return folded
     return [_single_spaced(piece) for piece in folded]
+
+
+# ASCII controls but the newline: what isprintable() rejects in ASCII, besides whitespace.
+_ASCII_CONTROLS = bytes([*range(0x0A), *range(0x0B, 0x20), 0x7F])
+
+
+def _single_spaced_lines(text: bytes) -> bool:
+    """Whether every line of the ASCII ``text`` is left as it is by :func:`_single_spaced`:
+    no control character, no double space, no space at either end."""
+    return (
+        b"  " not in text
+        and b" \n" not in text
+        and b"\n " not in text
+        and text[:1] != b" " != text[-1:]
+        and len(text.translate(None, _ASCII_CONTROLS)) == len(text)
+    )
 
 
 # Candidate sentence ends: . ! ? … (repeated or not) with the closing quotes/brackets that follow.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from alireader.core.models import ParsedText
@@ -193,3 +193,37 @@ def test_fields_given_by_json_never_break_the_parse(
     parsed = parse_article(body + hostile, title=title + hostile, author=author or None)
     _check_shape(parsed)
     assert "\n" not in parsed.title
+
+
+# Pieces of agency tags and datelines: brackets, agency names, spaces of every kind, dashes.
+_TAG_PIECES = st.lists(
+    st.sampled_from(
+        ["(", ")", "AFP", "Reuters", " ", "\u00a0", "\n", "-", "–", ":", "PARIS", "x" * 30, "/"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@SETTINGS
+@given(_TAG_PIECES)
+@example("x" * 60 + "(AFP) - Texte")  # the longest dateline
+@example("x" * 61 + "(AFP) - Texte")  # one character too long
+@example("x" * 45 + " \n\u00a0" * 10 + "(Reuters) : Texte")  # spaces after the dateline
+@example("PARIS) (AFP) - Texte")
+@example("Texte. (AFP) (Reuters)")
+def test_agency_tag_shortcuts_find_what_the_patterns_find(text: str) -> None:
+    from alireader.core import boilerplate
+
+    leading = boilerplate.LEADING_AGENCY.match(text)
+    found = boilerplate.leading_agency(text)
+    assert (found and (found.span(), found["source"])) == (
+        leading and (leading.span(), leading["source"])
+    )
+    # The trailing tag is found from its "(": the same tag, without the spaces before it.
+    trailing = boilerplate.TRAILING_AGENCY.search(text)
+    found = boilerplate.trailing_agency(text)
+    assert (found is None) == (trailing is None)
+    if found and trailing:
+        assert found["source"] == trailing["source"]
+        assert found.group(0).strip() == trailing.group(0).strip()
+        assert text[: found.start()].rstrip() == text[: trailing.start()].rstrip()
