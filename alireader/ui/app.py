@@ -438,6 +438,10 @@ class ReaderApp(App[int]):
         reader = open_snapshot(path, stamp)
         if reader is not None:
             reader.start()
+            # The search index's modules, imported now, while the first frame is drawn (the
+            # event loop leaves the interpreter lock free at times), rather than by the load
+            # worker as it unpickles the search section, between the list and a working search.
+            import alireader.core.live_search  # noqa: F401
         return path, reader
 
     def _load_snapshot(self, cancelled: Callable[[], bool]) -> bool:
