@@ -504,8 +504,9 @@ NEXT_WORDS = re.compile(
 )
 """Up to two lower-case words after a name, to recognise "Banque mondiale", "Coupe du monde"."""
 
-LEADING_NUMBER = re.compile(r"(\d{1,4})" + SPACE + r"$")
-"""A number just before a name ("20 Minutes"), kept when a cue says the whole is a name."""
+LEADING_NUMBER = re.compile(r"(?<![^\W_])(\d{1,4})" + SPACE + r"$")
+"""A number just before a name ("20 Minutes"), kept when a cue says the whole is a name; a
+whole number (the last digits of "00000" would start the name inside a number)."""
 
 _LOWER_WORD = r"[a-zà-ÿœ][a-zà-ÿœ'’\-]*[a-zà-ÿœ]"
 _ADJECTIVE = (

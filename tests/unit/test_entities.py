@@ -543,3 +543,9 @@ def test_an_article_s_entities_come_back_equal_from_a_pickle(found: list[Entity]
         assert type(again) is Entities
         assert all(type(entity) is Entity for entity in again)
         assert [hash(entity) for entity in again] == [hash(entity) for entity in found]
+
+
+def test_a_number_leads_a_name_only_whole() -> None:
+    assert ("20 Minutes", "ORG") in found("Le site 20 Minutes l'a révélé.")
+    # The last digits of a longer number never start a name inside that number.
+    assert all(entity.text[0] != "0" for entity in extract("Le groupe 00000 Jean a signé."))
