@@ -275,6 +275,8 @@ class ReaderApp(App[int]):
         self._files = (0, 0)
         self._snapshot_opening = None if rebuild else EarlyStart(self._open_snapshot)
         """The snapshot, opened in a thread from now on (see :mod:`.warm_gate`)."""
+        self._state_opening = EarlyStart(self._open_state)
+        """The state file, opened and read in another thread from now on."""
         self._install_themes(themes)  # last: choosing a theme runs watch_theme
 
     @property
@@ -365,15 +367,10 @@ class ReaderApp(App[int]):
         """Open the state file, then show the corpus: from its snapshot when there is a good
         one (then check the folder for changes), else read it, posting each batch to the app
         while the index worker indexes it."""
-        from alireader.state import corpus_key
-
         worker = get_current_worker()
-        self.corpus_key = corpus_key(self.paths)
-        writer, notices = StateWriter.open(self.state_path, on_error=self._post_notice)
-        store = writer.store
-        marks = (store.read_keys(), store.bookmarked_keys(), store.last_opened(self.corpus_key))
+        self.corpus_key, writer, notices, marks, queries = self._state_opening.take()
         ready = self.StateReady(writer, notices, *marks)
-        ready.queries = store.recent_queries()
+        ready.queries = queries
         try:
             if worker.is_cancelled or not self.post_message(ready):
                 writer.close()  # the app is going away before the store was handed over
@@ -385,6 +382,20 @@ class ReaderApp(App[int]):
         finally:
             self.start_gate.open()  # whatever happened: no thread waits for ever
             self._close_unread_snapshot()
+
+    def _open_state(
+        self,
+    ) -> tuple[str, StateWriter, tuple[str, ...], tuple[set[str], set[str], str | None], list[str]]:
+        """The corpus's key in the state file, the file open, its notices, the marks the list
+        shows (read, bookmarked, the last article opened) and the recent queries (in a thread
+        started with the app: the load worker takes them once the first frame is up)."""
+        from alireader.state import corpus_key
+
+        key = corpus_key(self.paths)
+        writer, notices = StateWriter.open(self.state_path, on_error=self._post_notice)
+        store = writer.store
+        marks = (store.read_keys(), store.bookmarked_keys(), store.last_opened(key))
+        return key, writer, notices, marks, store.recent_queries()
 
     def _close_unread_snapshot(self) -> None:
         """Close the snapshot opened early if the load ended before reading it."""
