@@ -734,6 +734,7 @@ class ReaderApp(App[int]):
             rebuild=self.rebuild,
             notice=self._post_notice,
             index_bodies=False,
+            freeze=True,  # the indexes live as long as the app
         )
         finished = feed.run(
             lambda: worker.is_cancelled,

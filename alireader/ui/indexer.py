@@ -13,6 +13,7 @@ articles unchanged since a previous start come from the persistent cache
 from __future__ import annotations
 
 import contextlib
+import gc
 import queue
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -79,6 +80,20 @@ def search_sink(index: SearchIndex | LiveSearch) -> Sink:
     return Sink(search_words, add)
 
 
+def _freeze() -> None:
+    """Move every object the collector tracks to its permanent generation (``gc.freeze``, a
+    constant-time splice of its lists). An index of a large corpus is millions of long-lived
+    objects with no cycles to find: each of the ~20 full collections of a 100k build walked
+    all of them again, about 12% of the app's CPU during a cold start (1.8 of 14 CPU-s at
+    10k). Cyclic garbage still young at a freeze is kept for good: little, as collections of
+    the young generations run every few hundred allocations."""
+    gc.freeze()
+
+
+def _nothing() -> None:
+    """No freezing (see :func:`_freeze`)."""
+
+
 class CorpusFeed:
     """Summaries from a :data:`SummaryQueue` into a :class:`SearchIndex`, then every body into
     it and into the sinks.
@@ -98,14 +113,18 @@ class CorpusFeed:
         rebuild: bool = False,
         notice: Callable[[str], None] | None = None,
         index_bodies: bool = True,
+        freeze: bool = False,
     ) -> None:
         """``cache``: take unchanged articles' bodies and analyses from the persistent cache
         and store the others' (``rebuild``: read them all again); what goes wrong with the
         cache is told to ``notice``. ``index_bodies``: give each body to the search index
         here; False when a sink does it with words split in the workers (:func:`search_sink`).
+        ``freeze``: put what is built out of the garbage collector's reach as it is built
+        (see :func:`_freeze`), for indexes that live as long as the process.
         """
         self.index = index
         self.index_bodies = index_bodies
+        self._freeze = _freeze if freeze else _nothing
         self.max_bytes = max_bytes
         self.sinks = tuple(sinks)
         self.cache = cache
@@ -144,6 +163,7 @@ class CorpusFeed:
             for summary in batch:
                 self.index.add_metadata(summary.id, summary.title, summary.author, summary.source)
                 requests.append(request_of(summary))
+            self._freeze()
         total, done, last = len(requests), 0, 0.0
         progress(0, total)
         with contextlib.ExitStack() as stack:
@@ -157,6 +177,7 @@ class CorpusFeed:
                         self.index.add_body(record.id, record.body)
                 for number, sink in enumerate(self.sinks):
                     sink.add(chunk, [record.analyses[number] for record in chunk])
+                self._freeze()
                 # Counted in requests: an article whose file changed since yields no body.
                 done = min(total, done + CHUNK_ARTICLES)
                 now = time.monotonic()

@@ -104,3 +104,27 @@ def test_the_entity_sink_gets_grouped_mentions_that_index_like_the_spans(
         spans.add(summary.id, extract(article.body))
     assert fed.to_dict() == spans.to_dict()
     assert fed.entries() == spans.entries()
+
+
+@pytest.mark.parametrize("freeze", [True, False])
+def test_a_freezing_feed_puts_what_it_built_out_of_the_collectors_reach(
+    tmp_path: Path, freeze: bool
+) -> None:
+    import gc
+
+    batches: list[Batch] = []
+    load_batches([_corpus(tmp_path / "c")], batches.append, workers=1)
+    pending: queue.SimpleQueue[Sequence[ArticleSummary] | None] = queue.SimpleQueue()
+    pending.put([s for batch in batches for s in batch.summaries])
+    pending.put(None)
+    index = SearchIndex()
+    feed = CorpusFeed(index, pending, sinks=[search_sink(index)], index_bodies=False, freeze=freeze)
+    frozen_before = gc.get_freeze_count()
+    try:
+        assert feed.run(lambda: False, lambda done, total: None, workers=1)
+        tracked = any(item is index for item in gc.get_objects())
+        assert (gc.get_freeze_count() > frozen_before) is freeze
+        assert tracked is not freeze
+        assert [hit.id for hit in index.search("bretagne").hits] == ["b"]
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as usual
