@@ -72,6 +72,8 @@ class Vocabulary:
         self._ids: dict[str, int] | None = {}
         # Loaded and not made yet (``_words`` None): per word id, its place in ``_sorted``.
         self._rank: array[int] | None = None
+        # Loaded and not made yet: the id of each word of ``_reversed`` (in its order).
+        self._reversed_ids: array[int] | None = None
         # Loaded: the reversed words as they are sorted, in one string, split on first use.
         self._reversed_text: str | None = None
         # Per word length, per bigram: the ids of the words of that length holding it, packed
@@ -126,7 +128,7 @@ class Vocabulary:
         self._reversed_words()
         self.words  # noqa: B018 - made now, from the ranks dropped below
         self.ids  # noqa: B018
-        self._rank = None
+        self._rank = self._reversed_ids = None
 
     def _reversed_words(self) -> list[str]:
         if self._reversed_text is not None:
@@ -153,18 +155,23 @@ class Vocabulary:
             rank = array("I", bytes(4 * count))
             _consume(map(rank.__setitem__, self._sorted_ids, range(count)))
         reversed_text = self._reversed_text
+        reversed_ids = self._reversed_ids
+        if reversed_ids is None:
+            ids = self.ids
+            reversed_ids = array("I", map(ids.__getitem__, map(_REVERSED, self._reversed)))
         state["sorted"] = (
             _packed(self._sorted),
             array("I", self._sorted_ids),
             rank,
             _packed(self._reversed) if reversed_text is None else reversed_text,
+            reversed_ids,
         )
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self._grams = state["grams"]  # type: ignore[assignment]
         self._by_length = state["by_length"]  # type: ignore[assignment]
-        self._rank = None
+        self._rank = self._reversed_ids = None
         self._reversed_text = None
         self._reversed = []
         if "sorted" in state:
@@ -172,10 +179,12 @@ class Vocabulary:
             sorted_ids: array[int]
             rank: array[int]
             reversed_packed: str | list[str]
-            packed, sorted_ids, rank, reversed_packed = state["sorted"]  # type: ignore[misc]
+            reversed_ids: array[int]
+            packed, sorted_ids, rank, reversed_packed, reversed_ids = state["sorted"]  # type: ignore[misc]
             self._sorted = _unpacked(packed, len(rank))
             self._sorted_ids = sorted_ids
             self._rank = rank
+            self._reversed_ids = reversed_ids
             self._words = self._ids = None
             if isinstance(reversed_packed, str):
                 self._reversed_text = reversed_packed
@@ -296,10 +305,10 @@ class Vocabulary:
 
     def ids_ending_with(self, suffix: str) -> list[int]:
         """The ids of :meth:`ending_with`, in the same order."""
-        found = self.ending_with(suffix)
-        if self._ids is not None:
-            return list(map(self._ids.__getitem__, found))
-        return [word_id for word in found if (word_id := self.id_of(word)) is not None]
+        if self._reversed_ids is not None:  # loaded, unchanged since: a slice of the saved ids
+            start, end = _bounds(self._reversed_words(), suffix[::-1])
+            return self._reversed_ids[start:end].tolist()
+        return list(map(self.ids.__getitem__, self.ending_with(suffix)))
 
     def prepare(self) -> None:
         """Sort the words added since the last lookup, and put them in the bigram tables, now
