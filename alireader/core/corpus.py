@@ -475,9 +475,19 @@ def _first_text(record: dict[str, Any], names: Iterable[str]) -> str | None:
     ``name``/``title``/``rendered`` (NewsAPI ``source``, WordPress ``title.rendered``), and
     HTML in a value is reduced to text.
     """
+    return _first_text_in(_by_folded_name(record), names)
+
+
+def _by_folded_name(record: dict[str, Any]) -> dict[str, Any]:
+    """The fields of ``record`` under their casefolded names (see :func:`_first_text_in`)."""
+    return {str(key).casefold(): value for key, value in record.items()}
+
+
+def _first_text_in(lowered: dict[str, Any], names: Iterable[str]) -> str | None:
+    """:func:`_first_text` of a record whose fields :func:`_by_folded_name` gave: a record's
+    fields are looked up several times, its names are casefolded once."""
     from alireader.core.html import html_to_text, looks_like_html
 
-    lowered = {str(key).casefold(): value for key, value in record.items()}
     for name in names:
         value = lowered.get(name)
         if isinstance(value, dict):
@@ -500,27 +510,28 @@ def record_article(source: SourceFile, number: int, record: Any, encoding: str) 
     """The article of JSON record ``number`` of ``source``, or None when it has no text field."""
     if not isinstance(record, dict):
         return None
-    body = _first_text(record, _TEXT_FIELDS)
+    fields = _by_folded_name(record)
+    body = _first_text_in(fields, _TEXT_FIELDS)
     if body is None:
         return None
-    own_id = _first_text(record, ("id", "_id", "uid", "guid"))
+    own_id = _first_text_in(fields, ("id", "_id", "uid", "guid"))
     if own_id is not None:
         article_id = own_id.replace("\n", " ")
     else:
         article_id = source.id if number == 0 else f"{source.id}/{number}"
-    date = _first_text(record, _DATE_FIELDS)
+    date = _first_text_in(fields, _DATE_FIELDS)
     from alireader.core.dates import normalise_date
     from alireader.core.parse import parse_article
 
     parsed = parse_article(
         body,
-        title=_first_text(record, _TITLE_FIELDS),
-        author=_first_text(record, _AUTHOR_FIELDS),
-        source=_first_text(record, _SOURCE_FIELDS),
-        category=_first_text(record, _CATEGORY_FIELDS),
+        title=_first_text_in(fields, _TITLE_FIELDS),
+        author=_first_text_in(fields, _AUTHOR_FIELDS),
+        source=_first_text_in(fields, _SOURCE_FIELDS),
+        category=_first_text_in(fields, _CATEGORY_FIELDS),
         date=normalise_date(date) if date else None,
     )
-    return _article(article_id, source.path, parsed, _first_text(record, _URL_FIELDS), encoding)
+    return _article(article_id, source.path, parsed, _first_text_in(fields, _URL_FIELDS), encoding)
 
 
 # --- The corpus -------------------------------------------------------------------------------

@@ -65,7 +65,8 @@ def _reads_as_utf16(low: bytes, high: bytes) -> bool:
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
-    if len(sample) < 4:
+    # Without a NUL (most files) every test below fails: none is made.
+    if len(sample) < 4 or 0 not in sample:
         return None
     even, odd = sample[0::2], sample[1::2]
     even_nuls, odd_nuls = even.count(0), odd.count(0)
@@ -119,6 +120,8 @@ def _padding_note(padding: int) -> str | None:
 
 def _with_notes(decoded: Decoded, *notes: str | None) -> Decoded:
     """``decoded`` with ``notes`` added to its note (one note per file, parts joined by "; ")."""
+    if not any(notes):
+        return decoded
     parts = [note for note in (decoded.note, *notes) if note]
     return Decoded(decoded.text, decoded.encoding, "; ".join(parts) or None)
 

@@ -12,8 +12,9 @@ import hashlib
 import unicodedata
 
 DIGEST_SIZE = 16
-# The whitespace found in bodies: between blocks, and around French punctuation and figures.
-_USUAL_SPACES = ("\n", "\u00a0", "\u202f", "\u2009")
+# The whitespace found in bodies: between blocks (a blank line, one space at once), and around
+# French punctuation and figures.
+_USUAL_SPACES = ("\n\n", "\n", "\u00a0", "\u202f", "\u2009")
 
 
 def normalise_body(body: str) -> str:

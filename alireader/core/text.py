@@ -55,6 +55,9 @@ _ACCENTS = _accent_table()
 # Both tables map to ASCII only, so one pass with their union equals the two passes in turn.
 _FOLD_TABLE = {**_ACCENTS, **_PUNCT_FOLD}
 _PUNCT_PAIRS = tuple((chr(code), value) for code, value in _PUNCT_FOLD.items())
+# fold_lines maps these in all lines at once; the ASCII ones only in lines that are not ASCII.
+_NON_ASCII_PUNCT_PAIRS = tuple(pair for pair in _PUNCT_PAIRS if not pair[0].isascii())
+_ASCII_PUNCT = tuple(typographic for typographic, _ in _PUNCT_PAIRS if typographic.isascii())
 _COMBINING_MARKS = re.compile(r"[\u0300-\u036f]")
 _NOT_LATIN = re.compile(r"[^\x00-\x7f\u0300-\u036f]")
 # str.translate looks every character up and pays for a KeyError on each one it leaves alone:
@@ -121,13 +124,15 @@ def fold_lines(lines: list[str]) -> list[str]:
     their neighbours, and leaves a newline alone (NFD never reorders marks across it): the
     lines joined by newlines go through those steps together. Only the choice between the
     Latin and the general path is made per line: a line that needs the general path is folded
-    on its own.
+    on its own, and so is a line that fold() maps a "`" in (one that is not all ASCII).
     """
     joined = "\n".join(lines)
-    if joined.isascii():
+    all_ascii = joined.isascii()
+    decomposed = joined
+    if all_ascii:
         ascii_lower = joined.encode("ascii").lower()  # bytes.lower() is str.lower() on ASCII
     else:
-        for typographic, plain in _PUNCT_PAIRS:
+        for typographic, plain in _NON_ASCII_PUNCT_PAIRS:
             if typographic in joined:
                 joined = joined.replace(typographic, plain)
         decomposed = unicodedata.normalize("NFD", joined)
@@ -135,13 +140,24 @@ def fold_lines(lines: list[str]) -> list[str]:
     folded = ascii_lower.decode("ascii").split("\n")
     if len(folded) != len(lines):  # a line with a newline after all: one by one
         return [fold(line) for line in lines]
-    if not joined.isascii() and _NOT_LATIN.search(decomposed) is not None:
+    if not all_ascii and (
+        _NOT_LATIN.search(decomposed) is not None or _has_any(decomposed, _ASCII_PUNCT)
+    ):
+        # Folded on their own (then already single-spaced): the lines that need the general
+        # path, and those not all ASCII with an ASCII character of _PUNCT_FOLD ("`").
         for index, piece in enumerate(decomposed.split("\n")):
-            if _NOT_LATIN.search(piece) is not None:
-                folded[index] = fold(lines[index])  # already single-spaced
+            line = lines[index]
+            if _NOT_LATIN.search(piece) is not None or (
+                not line.isascii() and _has_any(line, _ASCII_PUNCT)
+            ):
+                folded[index] = fold(line)
     if _single_spaced_lines(ascii_lower):
         return folded
     return [_single_spaced(piece) for piece in folded]
+
+
+def _has_any(text: str, characters: tuple[str, ...]) -> bool:
+    return any(character in text for character in characters)
 
 
 # ASCII controls but the newline: what isprintable() rejects in ASCII, besides whitespace.
