@@ -311,14 +311,14 @@ def decode_source(
         return None, [_warning(path, f"skipped: over the {limit:g} MB size limit")]
     if seen is not None:
         seen(data)
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(), without copying the file
         return None, [_warning(path, "skipped: the file is empty")]
     try:
         decoded = decode_bytes(data)
     except BinaryContent:
         return None, [_warning(path, "skipped: binary content, not text")]
     warnings = [_warning(path, decoded.note)] if decoded.note else []
-    if not decoded.text.strip():
+    if not decoded.text or decoded.text.isspace():
         return None, _one_warning([*warnings, _warning(path, "skipped: the file has no text")])
     return decoded, warnings
 

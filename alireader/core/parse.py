@@ -340,7 +340,10 @@ def _read_markdown(lines: list[_Line], meta: _Meta, removed: list[RemovedLine]) 
             text = _MARKDOWN_ITALIC.sub(r"\g<text>", text)
             text = _MARKDOWN_UNDERSCORE.sub(r"\g<text>", text)
         text = text.strip()
-        folded = fold(text) if 0 < len(text) <= _FOLD_MAX_CHARS else text
+        if text == line.text:  # no Markdown in it: folded as _split_lines folded it
+            folded = line.folded
+        else:
+            folded = fold(text) if 0 < len(text) <= _FOLD_MAX_CHARS else text
         raw = line.text if text != line.text else ""
         result.append(_Line(text, folded, heading=heading is not None, raw=raw))
     return result
