@@ -738,7 +738,9 @@ class ReaderApp(App[int]):
         )
         finished = feed.run(
             lambda: worker.is_cancelled,
-            lambda done, total: self.post_message(self.IndexProgress(done, total)),
+            # Not final: the last body is in well before the search index is prepared and the
+            # copies grouped; "every index ready" is said once they are (below).
+            lambda done, total: self.post_message(self.IndexProgress(done, total, final=False)),
             make_pool=quiet_pool,
         )
         if not finished:
@@ -747,6 +749,8 @@ class ReaderApp(App[int]):
         # full passes (at a keystroke, say) walks millions of objects, 0.5 s at 10k articles.
         gc.freeze()
         self.post_message(self.DuplicatesFound(state.duplicates.clusters()))
+        count = len(feed.summaries)
+        self.post_message(self.IndexProgress(count, count))
         records = self._records
         if records.complete:
             state.rows, state.warnings = records.rows, records.warnings

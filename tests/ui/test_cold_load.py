@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import queue
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ import pytest
 from alireader.core import body_pass
 from alireader.core.models import ArticleSummary
 from alireader.core.search import SearchIndex
+from alireader.ui.app import ReaderApp
 from alireader.ui.indexer import CorpusFeed, search_sink
 from alireader.ui.loader import Batch, load_batches
 from tests.ui.conftest import write_corpus
@@ -128,3 +129,13 @@ def test_a_freezing_feed_puts_what_it_built_out_of_the_collectors_reach(
         assert [hit.id for hit in index.search("bretagne").hits] == ["b"]
     finally:
         gc.unfreeze()  # the rest of the test session collects as usual
+
+
+async def test_every_index_is_ready_only_once_the_copies_are_grouped(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app()  # the seeds: 000 and 001 are two copies of one story
+    async with app.run_test(size=(100, 24)):
+        await app.index_ready.wait()
+        assert app.duplicates_ready.is_set()
+        assert any(len(cluster.articles) == 2 for cluster in app.clusters.values())
