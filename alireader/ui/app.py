@@ -273,9 +273,11 @@ class ReaderApp(App[int]):
         self._summaries: SummaryQueue = queue.SimpleQueue()
         self._last_opened: str | None = None
         self._files = (0, 0)
-        self._snapshot_opening = None if rebuild else EarlyStart(self._open_snapshot)
+        self._snapshot_opening = (
+            None if rebuild else EarlyStart(self._open_snapshot, "open snapshot")
+        )
         """The snapshot, opened in a thread from now on (see :mod:`.warm_gate`)."""
-        self._state_opening = EarlyStart(self._open_state)
+        self._state_opening = EarlyStart(self._open_state, "open state file")
         """The state file, opened and read in another thread from now on."""
         self._install_themes(themes)  # last: choosing a theme runs watch_theme
 

@@ -40,10 +40,10 @@ class EarlyStart(Generic[_T]):
     :meth:`take` s it: the snapshot opened and its reading started while the first frame is
     drawn, rather than after it."""
 
-    def __init__(self, work: Callable[[], _T]) -> None:
+    def __init__(self, work: Callable[[], _T], name: str) -> None:
         self._work = work
         self._result: tuple[bool, _T | BaseException] | None = None
-        self._thread = threading.Thread(target=self._run, name="open snapshot", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:

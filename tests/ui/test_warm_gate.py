@@ -31,13 +31,13 @@ def corpus(tmp_path: Path) -> Path:
 def test_an_early_start_hands_its_result_or_its_error_to_whoever_takes_it() -> None:
     """The snapshot is opened in a thread from the app's making; the load worker takes the
     reader, or the error to report, as if it had opened it itself."""
-    assert EarlyStart(lambda: 42).take() == 42
+    assert EarlyStart(lambda: 42, "answer").take() == 42
 
     def fail() -> int:
         raise SnapshotError("The saved index was damaged.")
 
     with pytest.raises(SnapshotError, match="damaged"):
-        EarlyStart(fail).take()
+        EarlyStart(fail, "failure").take()
 
 
 def test_the_gate_lets_waiting_threads_go_once_open() -> None:
