@@ -936,10 +936,16 @@ def _before_local_place(text: str, start: int, end: int) -> int:
     return end
 
 
+def _digit_two_before(text: str, start: int) -> bool:
+    """Whether the character two before ``start`` is a digit ("20 Minutes": a number, a space,
+    then the name): the first test of :func:`_with_leading_number`, which most names fail."""
+    return start >= 2 and text[start - 2].isdigit()
+
+
 def _with_leading_number(text: str, piece: _Piece) -> bool:
     """Take in a number that starts the name ("le site 20 Minutes", «11 Main»): only when an
     organisation cue comes before it, or quotes surround the whole."""
-    if not text[max(0, piece.start - 2) : piece.start - 1].isdigit():
+    if not _digit_two_before(text, piece.start):
         return False
     number = LEADING_NUMBER.search(text, max(0, piece.start - 6), piece.start)
     if number is None:
@@ -997,10 +1003,8 @@ def _classify(
         and not (label == "LOC" and len(piece.caps) > 1 and _is_first_name(piece.caps[0]))
     ):
         piece.label, piece.confidence = label, confidence
-        # _with_leading_number's first test, inline: most names follow no digit.
-        led = text[max(0, piece.start - 2) : piece.start - 1].isdigit() and _with_leading_number(
-            text, piece
-        )
+        # _with_leading_number's first test before the call: most names follow no digit.
+        led = _digit_two_before(text, piece.start) and _with_leading_number(text, piece)
         if not led and decided is not None and confidence >= _CUE:
             decided.setdefault(piece.key, (label, confidence))
         return
@@ -1010,8 +1014,7 @@ def _classify(
         piece.label, piece.confidence = piece.fallback, _CUE
         return
     if (
-        text[max(0, piece.start - 2) : piece.start - 1].isdigit()
-        and _with_leading_number(text, piece)
+        _digit_two_before(text, piece.start) and _with_leading_number(text, piece)
     ) or piece.initial:
         if piece.initial and len(piece.caps) == 1 and _RUBRIC.match(text, piece.end):
             piece.label = ""  # "Tennis : ...", a heading's rubric

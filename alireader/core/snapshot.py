@@ -141,7 +141,7 @@ def _block_digest(number: int, block: bytes | bytearray | memoryview) -> bytes:
 
 
 class _BlockWriter:
-    """A write-only file wrapper that hashes what goes through it, block by block."""
+    """A write-only file wrapper that checksums what goes through it, block by block."""
 
     def __init__(self, handle: IO[bytes]) -> None:
         self.handle = handle
@@ -373,7 +373,7 @@ class SnapshotReader:
                     raise self._fail("damaged (a checksum does not match)") from None
                 except _Malformed:
                     raise self._fail("damaged (a section has the wrong length)") from None
-                except Exception as error:  # a well-hashed pickle that still fails: never trusted
+                except Exception as error:  # checked blocks, yet a bad pickle: never trusted
                     raise self._fail(f"unreadable ({type(error).__name__})") from None
                 yield name, value
         finally:
@@ -418,7 +418,7 @@ class _Short(Exception):
 
 
 class _Mismatch(Exception):
-    """A block whose hash is not the one recorded."""
+    """A block whose checksum is not the one recorded."""
 
 
 class _Malformed(Exception):
@@ -563,7 +563,7 @@ class _Section:
 
 class _BlobFiller:
     """Reads a payload's blobs into their buffers and checks each block, in two threads (the
-    reads and the hashing release the interpreter lock)."""
+    reads and the checksums release the interpreter lock)."""
 
     THREADS = 2
 
@@ -580,7 +580,12 @@ class _BlobFiller:
         last = at
         numbers = range(first // _BLOCK, -(-last // _BLOCK)) if last > first else range(0)
         self._threads = [
-            threading.Thread(target=self._fill, args=(numbers[k :: self.THREADS],), daemon=True)
+            threading.Thread(
+                target=self._fill,
+                args=(numbers[k :: self.THREADS],),
+                name="snapshot: read blobs",
+                daemon=True,
+            )
             for k in range(self.THREADS)
         ]
         for thread in self._threads:
@@ -652,7 +657,7 @@ def _read_range(payload: _Payload, first: int, last: int) -> bytes:
 
 class _CheckedStream:
     """Bytes ``first`` to ``last`` of a section's payload as a file (for :func:`pickle.load`,
-    or to fill a blob's buffer), handing out only blocks whose hash matches the table; a
+    or to fill a blob's buffer), handing out only blocks whose checksum matches the table; a
     thread reads and checks the blocks ahead."""
 
     def __init__(self, payload: _Payload, first: int, last: int) -> None:
@@ -662,7 +667,7 @@ class _CheckedStream:
         self._blocks: queue.Queue[bytes | BaseException | None] = queue.Queue(_AHEAD)
         self._stop = threading.Event()
         self._thread = threading.Thread(
-            target=self._check, args=(payload, first, last), daemon=True
+            target=self._check, args=(payload, first, last), name="snapshot: check", daemon=True
         )
         self._thread.start()
 

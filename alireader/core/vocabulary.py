@@ -23,6 +23,7 @@ from functools import partial
 from itertools import chain, compress, islice, repeat
 from operator import add, getitem, itemgetter, lshift
 from struct import Struct
+from typing import cast
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
@@ -90,11 +91,14 @@ class Vocabulary:
     @property
     def words(self) -> list[str]:
         """Every word, by id (made from the sorted words the first time, when loaded)."""
-        if self._words is None:
-            rank = self._rank
-            assert rank is not None
-            self._words = list(map(self._sorted.__getitem__, rank))
-        return self._words
+        # Read once into locals: safe even if another thread makes the tables meanwhile
+        # (:meth:`_in_full` sets ``_words`` before it drops ``_rank``).
+        words, rank = self._words, self._rank
+        if words is None:
+            if rank is None:  # made meanwhile
+                return cast("list[str]", self._words)
+            words = self._words = list(map(self._sorted.__getitem__, rank))
+        return words
 
     @property
     def ids(self) -> dict[str, int]:
@@ -118,10 +122,10 @@ class Vocabulary:
 
     def words_of(self, word_ids: Iterable[int]) -> list[str]:
         """The word of each of ``word_ids`` (without making ``words`` when loaded)."""
-        if self._words is not None:
-            return list(map(self._words.__getitem__, word_ids))
-        assert self._rank is not None  # loaded: found through their places in the sorted words
-        return list(map(self._sorted.__getitem__, map(self._rank.__getitem__, word_ids)))
+        rank = self._rank  # loaded: found through their places in the sorted words
+        if rank is None:
+            return list(map(self.words.__getitem__, word_ids))
+        return list(map(self._sorted.__getitem__, map(rank.__getitem__, word_ids)))
 
     def _in_full(self) -> None:
         """Make the by-id tables of a loaded vocabulary, before it changes."""
@@ -131,8 +135,9 @@ class Vocabulary:
         self._rank = self._reversed_ids = None
 
     def _reversed_words(self) -> list[str]:
-        if self._reversed_text is not None:
-            self._reversed = _unpacked(self._reversed_text, len(self._sorted))
+        text = self._reversed_text  # once: another thread may unpack it meanwhile
+        if text is not None:
+            self._reversed = _unpacked(text, len(self._sorted))
             self._reversed_text = None
         return self._reversed
 

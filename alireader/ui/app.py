@@ -53,6 +53,12 @@ from alireader.ui.theming import ThemeSetup, choose_theme, rich_styles, textual_
 from alireader.ui.warm_gate import EarlyStart, GatedBodies, GatedExtractor, StartGate
 from alireader.ui.widgets import ArticleList, ReaderPane, SearchBar
 
+_OpenedState = tuple[
+    str, StateWriter, tuple[str, ...], tuple[set[str], set[str], str | None], list[str]
+]
+"""What :meth:`ReaderApp._open_state` gives: the corpus key, the state file open, its notices,
+the marks (read, bookmarked, last opened) and the recent queries."""
+
 DEFAULT_READING_WIDTH = 80
 STATUS_SECONDS = 10.0
 """How long the header says what a check of the folder found."""
@@ -163,7 +169,10 @@ class ReaderApp(App[int]):
             over changed files: :class:`ChangesApplied` says that)."""
 
         def can_replace(self, message: Message) -> bool:
-            return isinstance(message, ReaderApp.IndexProgress)
+            # A newer report supersedes this one, unless this one is final and it is not:
+            # the final report is what sets index_ready.
+            newer = message
+            return isinstance(newer, ReaderApp.IndexProgress) and (newer.final or not self.final)
 
     class DuplicatesFound(Message):
         """The clusters of near-duplicate articles (posted by the index worker)."""
@@ -273,12 +282,15 @@ class ReaderApp(App[int]):
         self._summaries: SummaryQueue = queue.SimpleQueue()
         self._last_opened: str | None = None
         self._files = (0, 0)
-        self._snapshot_opening = (
+        self._snapshot_opening: EarlyStart[tuple[Path, SnapshotReader | None]] | None = (
             None if rebuild else EarlyStart(self._open_snapshot, "open snapshot")
         )
         """The snapshot, opened in a thread from now on (see :mod:`.warm_gate`)."""
-        self._state_opening = EarlyStart(self._open_state, "open state file")
+        self._state_opening: EarlyStart[_OpenedState] | None = EarlyStart(
+            self._open_state, "open state file"
+        )
         """The state file, opened and read in another thread from now on."""
+        self._claims = threading.Lock()  # the load worker and on_unmount claim those two
         self._install_themes(themes)  # last: choosing a theme runs watch_theme
 
     @property
@@ -370,10 +382,13 @@ class ReaderApp(App[int]):
         one (then check the folder for changes), else read it, posting each batch to the app
         while the index worker indexes it."""
         worker = get_current_worker()
-        self.corpus_key, writer, notices, marks, queries = self._state_opening.take()
-        ready = self.StateReady(writer, notices, *marks)
-        ready.queries = queries
         try:
+            opening = self._claim("_state_opening")
+            if opening is None:
+                return  # the app is closing, and has closed the state file
+            self.corpus_key, writer, notices, marks, queries = opening.take()
+            ready = self.StateReady(writer, notices, *marks)
+            ready.queries = queries
             if worker.is_cancelled or not self.post_message(ready):
                 writer.close()  # the app is going away before the store was handed over
                 return
@@ -385,9 +400,15 @@ class ReaderApp(App[int]):
             self.start_gate.open()  # whatever happened: no thread waits for ever
             self._close_unread_snapshot()
 
-    def _open_state(
-        self,
-    ) -> tuple[str, StateWriter, tuple[str, ...], tuple[set[str], set[str], str | None], list[str]]:
+    def _claim(self, name: str) -> EarlyStart[Any] | None:
+        """Take the early start held in attribute ``name`` (None once another thread has):
+        the load worker and :meth:`on_unmount` may both reach for it."""
+        with self._claims:
+            opening: EarlyStart[Any] | None = getattr(self, name)
+            setattr(self, name, None)
+        return opening
+
+    def _open_state(self) -> _OpenedState:
         """The corpus's key in the state file, the file open, its notices, the marks the list
         shows (read, bookmarked, the last article opened) and the recent queries (in a thread
         started with the app: the load worker takes them once the first frame is up)."""
@@ -400,13 +421,21 @@ class ReaderApp(App[int]):
         return key, writer, notices, marks, store.recent_queries()
 
     def _close_unread_snapshot(self) -> None:
-        """Close the snapshot opened early if the load ended before reading it."""
-        opening, self._snapshot_opening = self._snapshot_opening, None
+        """Close the snapshot opened early if the load ended (or never ran) before reading it:
+        its read-ahead threads stop and its buffers go."""
+        opening = self._claim("_snapshot_opening")
         if opening is not None:
             with contextlib.suppress(Exception):  # its error would have been for the load
                 _path, reader = opening.take()
                 if reader is not None:
                     reader.close()
+
+    def _close_untaken_state(self) -> None:
+        """Close the state file opened early if no load took it (the app closed first)."""
+        opening = self._claim("_state_opening")
+        if opening is not None:
+            with contextlib.suppress(Exception):  # its error would have been for the load
+                opening.take()[1].close()
 
     def _cold_load(self, cancelled: Callable[[], bool]) -> None:
         """Read every file (through the article cache), while the index worker indexes."""
@@ -464,8 +493,9 @@ class ReaderApp(App[int]):
         from alireader.core.snapshot import SnapshotError
         from alireader.ui.corpus_state import SECTIONS, CorpusState, section_fits
 
-        opening, self._snapshot_opening = self._snapshot_opening, None
+        opening = self._claim("_snapshot_opening")
         try:
+            # None after an earlier load claimed it (none does today): opened here, then.
             path, reader = opening.take() if opening is not None else self._open_snapshot()
         except SnapshotError as error:
             self._post_notice(str(error))
@@ -887,9 +917,12 @@ class ReaderApp(App[int]):
         self.exit(0)
 
     def on_unmount(self) -> None:
-        """Flush the queued state writes and close the state file."""
+        """Flush the queued state writes and close the state file (and what was opened early
+        for a load that never took it)."""
         if self.writer is not None:
             self.writer.close()
+        self._close_untaken_state()
+        self._close_unread_snapshot()
 
     # -- help, warnings, command palette ---------------------------------------------------------
 

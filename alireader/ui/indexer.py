@@ -81,12 +81,15 @@ def search_sink(index: SearchIndex | LiveSearch) -> Sink:
 
 
 def _freeze() -> None:
-    """Move every object the collector tracks to its permanent generation (``gc.freeze``, a
-    constant-time splice of its lists). An index of a large corpus is millions of long-lived
-    objects with no cycles to find: each of the ~20 full collections of a 100k build walked
-    all of them again, about 12% of the app's CPU during a cold start (1.8 of 14 CPU-s at
-    10k). Cyclic garbage still young at a freeze is kept for good: little, as collections of
-    the young generations run every few hundred allocations."""
+    """Move every object the collector tracks, in the whole process (the interface's too), to
+    its permanent generation (``gc.freeze``, a constant-time splice of its lists). An index of
+    a large corpus is millions of long-lived objects with no cycles to find: each of the ~20
+    full collections of a 100k build walked all of them again, about 12% of the app's CPU
+    during a cold start (1.8 of 14 CPU-s at 10k). The price: cyclic garbage not yet collected
+    at a freeze (a screen closed during the build, say) is kept for good. It stays small, as
+    the young generations are collected every few hundred allocations; a full collection
+    before each of the ~500 freezes of a 100k build would find it, at the price of walking all
+    that each chunk made (not measured, not done)."""
     gc.freeze()
 
 

@@ -139,3 +139,11 @@ async def test_every_index_is_ready_only_once_the_copies_are_grouped(
         await app.index_ready.wait()
         assert app.duplicates_ready.is_set()
         assert any(len(cluster.articles) == 2 for cluster in app.clusters.values())
+
+
+def test_a_final_index_report_is_not_superseded_by_a_later_one_that_is_not() -> None:
+    final = ReaderApp.IndexProgress(5, 5)
+    passing = ReaderApp.IndexProgress(1, 3, final=False)
+    assert not final.can_replace(passing)  # index_ready would never be set
+    assert passing.can_replace(final)
+    assert passing.can_replace(ReaderApp.IndexProgress(2, 3, final=False))

@@ -12,8 +12,10 @@ from textual.binding import Binding
 from textual.pilot import Pilot
 
 from alireader import paths
+from alireader.core.snapshot import SnapshotReader
 from alireader.ui import app as app_module
 from alireader.ui.app import ReaderApp
+from alireader.ui.persistence import StateWriter
 from tests.ui.conftest import write_corpus
 
 AppFactory = Callable[..., ReaderApp]
@@ -256,3 +258,27 @@ async def test_a_snapshot_made_from_a_relative_path_serves_a_start_from_elsewher
         for summary in app.library.articles:
             article = bodies.fetch(summary)
             assert not isinstance(article, str), article
+
+
+async def test_an_app_closed_before_its_load_closes_what_it_opened_early(
+    make_app: AppFactory, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await cold_run(make_app, corpus)
+    closed: list[str] = []
+    original_reader_close, original_writer_close = SnapshotReader.close, StateWriter.close
+
+    def reader_close(self: SnapshotReader) -> None:
+        closed.append("snapshot")
+        original_reader_close(self)
+
+    def writer_close(self: StateWriter) -> None:
+        closed.append("state")
+        original_writer_close(self)
+
+    monkeypatch.setattr(SnapshotReader, "close", reader_close)
+    monkeypatch.setattr(StateWriter, "close", writer_close)
+    monkeypatch.setattr(ReaderApp, "load", lambda self: None)  # closed before any load ran
+    app = make_app([corpus])
+    async with app.run_test(size=(120, 40)):
+        pass
+    assert sorted(closed) == ["snapshot", "state"]
