@@ -93,10 +93,6 @@ def _freeze() -> None:
     gc.freeze()
 
 
-def _nothing() -> None:
-    """No freezing (see :func:`_freeze`)."""
-
-
 class CorpusFeed:
     """Summaries from a :data:`SummaryQueue` into a :class:`SearchIndex`, then every body into
     it and into the sinks.
@@ -127,7 +123,7 @@ class CorpusFeed:
         """
         self.index = index
         self.index_bodies = index_bodies
-        self._freeze = _freeze if freeze else _nothing
+        self.freeze = freeze
         self.max_bytes = max_bytes
         self.sinks = tuple(sinks)
         self.cache = cache
@@ -166,7 +162,8 @@ class CorpusFeed:
             for summary in batch:
                 self.index.add_metadata(summary.id, summary.title, summary.author, summary.source)
                 requests.append(request_of(summary))
-            self._freeze()
+            if self.freeze:
+                _freeze()
         total, done, last = len(requests), 0, 0.0
         progress(0, total)
         with contextlib.ExitStack() as stack:
@@ -180,7 +177,8 @@ class CorpusFeed:
                         self.index.add_body(record.id, record.body)
                 for number, sink in enumerate(self.sinks):
                     sink.add(chunk, [record.analyses[number] for record in chunk])
-                self._freeze()
+                if self.freeze:
+                    _freeze()
                 # Counted in requests: an article whose file changed since yields no body.
                 done = min(total, done + CHUNK_ARTICLES)
                 now = time.monotonic()

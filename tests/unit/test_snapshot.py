@@ -20,6 +20,7 @@ from alireader.core.snapshot import (
     FileRow,
     Shared,
     SnapshotError,
+    SnapshotReader,
     columns_fit,
     compare,
     open_snapshot,
@@ -125,16 +126,26 @@ def test_a_changed_byte_is_caught_before_anything_is_unpickled(
     assert not path.exists()  # discarded: it would fail again
 
 
-def test_a_damaged_later_section_fails_after_the_earlier_ones(tmp_path: Path) -> None:
-    path = write(tmp_path / "snap.bin", values=[("list", [1, 2, 3]), ("search", b"y" * 5000)])
+def damaged_after_the_list(path: Path) -> Path:
+    """A snapshot of a list section then a search section, the search one damaged."""
+    write(path, values=[("list", [1, 2, 3]), ("search", b"y" * 5000)])
     flip(path, path.stat().st_size - 100)
-    reader = open_snapshot(path, STAMP)
+    return path
+
+
+def assert_the_list_then_a_checksum_failure(reader: SnapshotReader | None, path: Path) -> None:
+    """The list section reads back; the next fails its checksum, and the file is deleted."""
     assert reader is not None
     sections = reader.sections()
     assert next(sections) == ("list", [1, 2, 3])
     with pytest.raises(SnapshotError, match="checksum"):
         next(sections)
     assert not path.exists()
+
+
+def test_a_damaged_later_section_fails_after_the_earlier_ones(tmp_path: Path) -> None:
+    path = damaged_after_the_list(tmp_path / "snap.bin")
+    assert_the_list_then_a_checksum_failure(open_snapshot(path, STAMP), path)
 
 
 def test_reading_started_ahead_gives_the_same_sections_and_the_same_failures(
@@ -149,17 +160,11 @@ def test_reading_started_ahead_gives_the_same_sections_and_the_same_failures(
         reader.start()
         reader.start()  # once only
         assert list(reader.sections()) == VALUES
-    values = [("list", [1, 2, 3]), ("search", b"y" * 5000)]
-    damaged = write(tmp_path / "damaged.bin", values=values)
-    flip(damaged, damaged.stat().st_size - 100)
+    damaged = damaged_after_the_list(tmp_path / "damaged.bin")
     reader = open_snapshot(damaged, STAMP)
     assert reader is not None
     reader.start()
-    sections = reader.sections()
-    assert next(sections) == ("list", [1, 2, 3])
-    with pytest.raises(SnapshotError, match="checksum"):
-        next(sections)
-    assert not damaged.exists()
+    assert_the_list_then_a_checksum_failure(reader, damaged)
 
 
 def test_closing_a_snapshot_read_ahead_stops_its_threads(

@@ -24,6 +24,7 @@ from alireader.core.postings import (
 from alireader.core.search import SearchIndex
 from alireader.core.snapshot import open_snapshot, write_snapshot
 from alireader.core.vocabulary import Vocabulary
+from tests.unit.test_snapshot import assert_the_list_then_a_checksum_failure
 
 STAMP = "test"
 WORDS = ("marche", "marché", "chine", "amazon", "alibaba", "etats", "unis", "main", "11", "zeiser")
@@ -225,8 +226,6 @@ def test_packed_rows_behave_like_the_list_they_were_saved_from(
 def test_a_damaged_blob_of_a_later_section_fails_at_its_turn(tmp_path: Path) -> None:
     """The blobs of every section are read from the start, but an earlier section is still
     given first, and the damaged one fails when its turn comes."""
-    from alireader.core.snapshot import SnapshotError
-
     index = SearchIndex(body_loader=lambda _id: "")
     fill(index, [("chine", "")], 0)
     index.add_body("d0", "amazon marche " * 300_000)  # 2.4 MB of word ids: several blocks
@@ -235,13 +234,7 @@ def test_a_damaged_blob_of_a_later_section_fails_at_its_turn(tmp_path: Path) -> 
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x55  # inside the token blob
     path.write_bytes(bytes(data))
-    reader = open_snapshot(path, STAMP)
-    assert reader is not None
-    sections = reader.sections()
-    assert next(sections) == ("list", [1, 2, 3])
-    with pytest.raises(SnapshotError, match="checksum"):
-        next(sections)
-    assert not path.exists()
+    assert_the_list_then_a_checksum_failure(open_snapshot(path, STAMP), path)
 
 
 def test_what_prepare_derived_is_saved_with_the_index(
