@@ -34,6 +34,9 @@ the interpreter start count, as for a user):
   details per key press (each search's other threads' CPU time meanwhile, each collection).
 * peak RSS of the app process and of its largest child (ru_maxrss), CPU seconds of the app and
   its children (user + system), the load average before and after.
+* ``machine_before`` / ``machine_after``: the machine's speed just before the first run and
+  just after the last (:func:`machine_speed`), since the same code's wall and CPU figures
+  follow it.
 
 Targets (issue 8): warm start to a usable list and working search under 2 s; cold full
 indexing of 100k under 3 minutes; peak RSS under 2 GB.
@@ -315,6 +318,32 @@ def _compile() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True)
 
 
+_SPEED_FILES = 3000
+
+
+def machine_speed(corpus: Path, files: int = _SPEED_FILES, repeats: int = 5) -> dict[str, float]:
+    """How fast this machine is right now, to read the other figures against: the CPU time to
+    sketch (for copies) the bodies of the corpus's first ``files`` files, best of ``repeats``,
+    in milliseconds per article. A fixed, single-threaded, CPU-bound piece of the app's own
+    work: a virtual machine's processors can run twice as fast from one hour to the next (seen
+    here: 0.15-0.17 ms an article on one host, 0.07-0.09 on another, for the same code)."""
+    from alireader.core.corpus import discover, read_source
+    from alireader.core.duplicates import sketch
+
+    bodies = [
+        article.body
+        for source in discover([corpus]).files[:files]
+        for article in read_source(source)[0]
+    ]
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.process_time()
+        for body in bodies:
+            sketch(body)
+        best = min(best, time.process_time() - started)
+    return {"articles": len(bodies), "sketch_ms_per_article": round(best / len(bodies) * 1000, 4)}
+
+
 def measure_app(corpus: Path, timeout: float = 3600, keep: Path | None = None) -> dict[str, Any]:
     """Cold start, warm start, warm start after touching 100 files, on ``corpus``; with
     ``keep``, in that folder (kept afterwards, and a cold run skipped if it holds a snapshot)."""
@@ -326,6 +355,7 @@ def measure_app(corpus: Path, timeout: float = 3600, keep: Path | None = None) -
         else:
             home = str(keep)
         _compile()
+        result["machine_before"] = machine_speed(corpus)
         runs = ["cold", "warm", f"warm_after_touching_{_TOUCHED}"]
         if keep is not None and list(Path(home, "cache", "alireader").glob("snapshot-*.bin")):
             runs = runs[1:]
@@ -342,6 +372,7 @@ def measure_app(corpus: Path, timeout: float = 3600, keep: Path | None = None) -
             print(f"[app] {corpus.name} {name}: {json.dumps(figures)}", file=sys.stderr)
         for path, times in former.items():  # the generated corpus is shared: put it back
             os.utime(path, ns=times)
+        result["machine_after"] = machine_speed(corpus)
         snapshots = list(Path(home, "cache", "alireader").glob("snapshot-*.bin"))
         result["snapshot_mb"] = round(sum(p.stat().st_size for p in snapshots) / 2**20, 1)
         cache = Path(home, "cache", "alireader", "cache.sqlite3")
