@@ -315,8 +315,9 @@ def _difference(first: Collection[int], second: Collection[int]) -> Collection[i
 
 
 def best(found: Scored, n: int) -> list[tuple[int, float]]:
-    """The ``n`` best ``(doc, score)`` of ``found``, best first (members without a score of
-    their own after those with one, in set order)."""
+    """The ``n`` best ``(doc, score)`` of ``found``, best first, ties by the lowest document
+    number (corpus order); members without a score of their own come after those with one,
+    lowest first too."""
     ranked = top_scores(found.scores, n)
     if found.exact:
         return ranked
@@ -324,15 +325,19 @@ def best(found: Scored, n: int) -> list[tuple[int, float]]:
     ranked = [(doc, floor + bonus) for doc, bonus in ranked]
     if len(ranked) >= n:
         return ranked
-    rest = islice(filterfalse(found.scores.__contains__, found.members), n - len(ranked))
-    return ranked + [(doc, found.floor) for doc in rest]
+    rest = filterfalse(found.scores.__contains__, found.members)
+    wanted = n - len(ranked)
+    # A bitmap gives its members in increasing order; a set's order is its table's.
+    lowest = islice(rest, wanted) if isinstance(found.members, Bitmap) else sorted(rest)[:wanted]
+    return ranked + [(doc, floor) for doc in lowest]
 
 
 def top_scores(scores: dict[int, float], n: int) -> list[tuple[int, float]]:
-    """``heapq.nlargest(n, scores.items(), key=_SECOND)``, ties in their original order, with
-    no Python call per item: a score known to be at most the n-th best comes first
-    (:func:`_below_nth`), then only the items at or above it are sorted (stably, so ties keep
-    the same order) and the first ``n`` kept."""
+    """The ``n`` best ``(doc, score)`` of ``scores``, best first, ties by the lowest document
+    number: what the user sees must not hang on the order the scores were found in (a set's
+    layout, which differs between an index built and one loaded). With no Python call per
+    item: a score known to be at most the n-th best comes first (:func:`_below_nth`), then
+    only the items at or above it are sorted and the first ``n`` kept."""
     if n <= 0:
         return []
     if len(scores) > n:
@@ -347,22 +352,29 @@ def top_scores(scores: dict[int, float], n: int) -> list[tuple[int, float]]:
         items = list(zip(docs, map(scores.__getitem__, docs), strict=True))
     else:
         items = list(scores.items())
-    items.sort(key=_SECOND, reverse=True)
-    return items[:n]
+    return _by_score_then_doc(items)[:n]
+
+
+def _by_score_then_doc(items: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """``items`` sorted best score first, ties by the lowest document, in place: by document,
+    then stably by score (two sorts in C, no key tuple built per item)."""
+    items.sort()  # documents are distinct: compared alone
+    items.sort(key=_SECOND, reverse=True)  # stable, even reversed: ties keep the first order
+    return items
 
 
 def _top_with_ties(scores: dict[int, float], n: int, threshold: float) -> list[tuple[int, float]]:
     """:func:`top_scores` when many scores equal ``threshold`` (at most the ``n``-th best):
-    those above it sorted, then as many of the ties as are missing, in their order (what the
-    stable sort of them all would give), without sorting thousands of equal scores (an
+    those above it sorted, then as many of the ties as are missing, the lowest documents (what
+    sorting them all would give), without sorting thousands of equal scores with theirs (an
     ``@name`` term scores every article that only mentions the name alike)."""
     values = scores.values()
     above = list(compress(scores, map(lt, repeat(threshold), values)))
-    items = list(zip(above, map(scores.__getitem__, above), strict=True))
-    items.sort(key=_SECOND, reverse=True)
+    items = _by_score_then_doc(list(zip(above, map(scores.__getitem__, above), strict=True)))
     if len(items) >= n:
         return items[:n]
-    ties = list(islice(compress(scores, map(eq, repeat(threshold), values)), n - len(items)))
+    tied = compress(scores, map(eq, repeat(threshold), values))
+    ties = heapq.nsmallest(n - len(items), tied)
     items.extend(zip(ties, map(scores.__getitem__, ties), strict=True))
     return items
 

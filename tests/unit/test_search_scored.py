@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from alireader.core.scored import Bitmap, Scored, added, both, either, summed, top_scores, unless
+from alireader.core.scored import (
+    Bitmap,
+    Scored,
+    added,
+    best,
+    both,
+    either,
+    summed,
+    top_scores,
+    unless,
+)
 
 SIZE = 31
 DOCS = st.integers(0, SIZE - 1)
 # Positive, as the index's scores are.
 SCORES = st.dictionaries(DOCS, st.floats(0.01, 10.0, allow_nan=False), max_size=20)
+# Many equal scores, in any order of insertion (an ``@name`` term scores its articles alike).
+TIED_SCORES = st.dictionaries(DOCS, st.sampled_from([0.5, 1.0, 2.0]), max_size=SIZE)
+
+
+def best_first(items: Iterable[tuple[int, float]], n: int) -> list[tuple[int, float]]:
+    """The definition: the ``n`` highest scores, ties by the lowest document number (corpus
+    order), whatever order the scores were found in."""
+    return sorted(items, key=lambda item: (-item[1], item[0]))[:n]
 
 
 @st.composite
@@ -81,19 +101,30 @@ def test_unless_drops_the_excluded_documents(result: Scored, excluded: Scored) -
         assert kept.score_of(doc) == result.score_of(doc)
 
 
-@given(SCORES, st.integers(0, 25))
+@given(st.one_of(SCORES, TIED_SCORES), st.integers(0, 25))
 def test_top_scores_are_the_best_in_order(scores: dict[int, float], n: int) -> None:
-    expected = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:n]
-    assert top_scores(scores, n) == expected
+    assert top_scores(scores, n) == best_first(scores.items(), n)
+
+
+@given(scored(), st.integers(0, 40))
+def test_best_ranks_scored_members_then_the_rest_in_corpus_order(found: Scored, n: int) -> None:
+    ranked = best(found, n)
+    # Ranked by their own scores: ``floor + bonus`` can round two bonuses to one sum.
+    scored_part = [(doc, found.score_of(doc)) for doc, _ in best_first(found.scores.items(), n)]
+    rest = sorted(set(found.members) - set(found.scores))
+    assert ranked == (scored_part + [(doc, found.score_of(doc)) for doc in rest])[:n]
 
 
 @given(
     st.lists(st.one_of(st.sampled_from([0.5, 1.0, 2.0]), st.floats(0.0, 9.0)), max_size=700),
     st.integers(1, 5),
+    st.booleans(),
 )
 # The sample (one score in 6) holds the four best scores only: the heap is asked.
-@example([9.0 if k in (0, 6, 12, 18) else 0.0 for k in range(480)], 5)
-def test_top_scores_of_many_scores_are_the_best_in_order(values: list[float], n: int) -> None:
-    scores = dict(enumerate(values))
-    expected = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:n]
-    assert top_scores(scores, n) == expected
+@example([9.0 if k in (0, 6, 12, 18) else 0.0 for k in range(480)], 5, False)
+def test_top_scores_of_many_scores_are_the_best_in_order(
+    values: list[float], n: int, last_found_first: bool
+) -> None:
+    items = list(enumerate(values))
+    scores = dict(reversed(items) if last_found_first else items)
+    assert top_scores(scores, n) == best_first(scores.items(), n)
