@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -18,8 +18,11 @@ from alireader import __version__
 from alireader.errors import AlireaderError
 
 if TYPE_CHECKING:
-    from alireader.cli_load import Loaded
+    from alireader.cli_load import CliCorpus, Loaded
     from alireader.config import LoadedSettings, Settings
+    from alireader.core.entity_index import EntityIndex
+    from alireader.core.models import ArticleSummary, LoadWarning
+    from alireader.core.search import SearchIndex
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 SUBCOMMANDS = ("list", "show", "search", "entities", "dupes", "diff", "themes", "config")
@@ -288,40 +291,42 @@ def _command_search(args: argparse.Namespace) -> int:
     import time
 
     from alireader.cli_load import CliCorpus
-    from alireader.core.analysers import search_words
-    from alireader.core.body_pass import NamedAnalyser, analyser_name
-    from alireader.core.search import SearchIndex
+    from alireader.cli_snapshot import saved_indexes
     from alireader.progress import CliProgress
 
     settings = load_config(args).settings
     max_bytes = settings.max_bytes
     # Bodies are not kept by the index: only the hits printed read theirs (fetched below).
     fetched: dict[str, str] = {}
-    index = SearchIndex(body_loader=lambda article_id: fetched.get(article_id, ""))
-    analysers: list[NamedAnalyser] = [(analyser_name(search_words), search_words)]
     entities = _names_entities(args.query)
-    if entities:
-        analysers.append(_entity_analyser(settings.entities.backend))
     paths = corpus_paths(args.corpus, settings)
-    with CliCorpus(paths, max_bytes, rebuild=args.rebuild, progress=CliProgress()) as corpus:
-        loaded = corpus.load(
-            analysers,
-            on_summary=lambda s: index.add_metadata(s.id, s.title, s.author, s.source),
-            analysing="Indexing",
-        )
-        for summary in loaded.summaries:
-            results = loaded.results.get(summary.id)
-            if results:
-                # The index keeps no body (it has a loader): the words stand in for it.
-                joined = results[0]
-                index.add_body_words(summary.id, joined, joined.split())
-        if entities:
-            index.entity_lookup = _entity_lookup(loaded)
+    progress = CliProgress()
+    with CliCorpus(paths, max_bytes, rebuild=args.rebuild, progress=progress) as corpus:
+        saved = None
+        if not args.rebuild:
+            saved = saved_indexes(
+                paths,
+                settings,
+                search=True,
+                entities=entities,
+                notices=corpus.notices,
+                progress=progress,
+            )
+        if saved is not None and saved.search is not None:
+            index: Any = saved.search
+            index.set_body_loader(lambda article_id: fetched.get(article_id, ""))
+            if saved.entities is not None:
+                index.entity_lookup = _numbered_lookup(saved.entities)
+            summaries, warnings = saved.summaries, saved.warnings
+        else:
+            index, summaries, warnings = _built_search_index(
+                corpus, settings, entities, lambda article_id: fetched.get(article_id, "")
+            )
         limit = args.limit if args.limit is not None else settings.search.limit
         started = time.perf_counter()  # the search itself, not the load (see DESIGN.md)
         result = index.search(args.query, limit)
         took_ms = (time.perf_counter() - started) * 1000
-        by_id = {summary.id: summary for summary in loaded.summaries}
+        by_id = {summary.id: summary for summary in summaries}
         fetched.update(corpus.bodies([by_id[hit.id] for hit in result.hits]))
     print_cache_notices(corpus.notices)
     if args.json:
@@ -331,12 +336,51 @@ def _command_search(args: argparse.Namespace) -> int:
         return EXIT_OK
     from alireader import human
 
-    human.warn(sys.stderr, loaded.warnings)
+    human.warn(sys.stderr, warnings)
     if human.is_plain(sys.stdout):
         human.write_hits(sys.stdout, result, took_ms)
     else:
         human.print_hits(human.make_console(), result, took_ms)
     return EXIT_OK
+
+
+def _built_search_index(
+    corpus: CliCorpus, settings: Settings, entities: bool, body_loader: Callable[[str], str]
+) -> tuple[SearchIndex, list[ArticleSummary], list[LoadWarning]]:
+    """A search index of the corpus built here, through the article cache (the words of each
+    article stand in for its body), with the entities when the query names some."""
+    from alireader.core.analysers import search_words
+    from alireader.core.body_pass import NamedAnalyser, analyser_name
+    from alireader.core.search import SearchIndex
+
+    index = SearchIndex(body_loader=body_loader)
+    analysers: list[NamedAnalyser] = [(analyser_name(search_words), search_words)]
+    if entities:
+        analysers.append(_entity_analyser(settings.entities.backend))
+    loaded = corpus.load(
+        analysers,
+        on_summary=lambda s: index.add_metadata(s.id, s.title, s.author, s.source),
+        analysing="Indexing",
+    )
+    for summary in loaded.summaries:
+        results = loaded.results.get(summary.id)
+        if results:
+            # The index keeps no body (it has a loader): the words stand in for it.
+            joined = results[0]
+            index.add_body_words(summary.id, joined, joined.split())
+    if entities:
+        index.entity_lookup = _entity_lookup(loaded)
+    return index, loaded.summaries, loaded.warnings
+
+
+def _numbered_lookup(entities: EntityIndex) -> Any:
+    """The search's entity lookup over a loaded entity index, answering with article numbers
+    (as the reader's does: see :mod:`alireader.core.live_search`)."""
+
+    def lookup(words: tuple[str, ...], label: str | None, prefix: bool) -> Any:
+        return entities.match_numbers(" ".join(words), label, prefix=prefix)
+
+    return lookup
 
 
 def _names_entities(query: str) -> bool:

@@ -67,16 +67,29 @@ def command_entities(args: argparse.Namespace) -> int:
 
     from alireader.cli import _entity_analyser, print_cache_notices
     from alireader.cli_load import CliCorpus
+    from alireader.cli_snapshot import saved_indexes
     from alireader.progress import CliProgress
 
-    # Each article's entities come from the article cache when its file has not changed (the
-    # reader stores them too); the others are extracted where they are parsed.
-    with CliCorpus(paths, max_bytes, rebuild=args.rebuild, progress=CliProgress()) as corpus:
-        loaded = corpus.load(
-            [_entity_analyser(settings.entities.backend, quiet=True)], analysing="Finding entities"
-        )
+    progress = CliProgress()
+    with CliCorpus(paths, max_bytes, rebuild=args.rebuild, progress=progress) as corpus:
+        saved = None
+        if not args.rebuild:  # the reader's entity index, when the folder is as it saved it
+            saved = saved_indexes(
+                paths, settings, entities=True, notices=corpus.notices, progress=progress
+            )
+        if saved is not None and saved.entities is not None:
+            index, warnings = saved.entities, saved.warnings
+        else:
+            # Each article's entities come from the article cache when its file has not
+            # changed (the reader stores them too); the others are extracted where they are
+            # parsed.
+            loaded = corpus.load(
+                [_entity_analyser(settings.entities.backend, quiet=True)],
+                analysing="Finding entities",
+            )
+            index, warnings = loaded.entity_index(0), loaded.warnings
     print_cache_notices(corpus.notices)
-    entries = loaded.entity_index(0).entries()
+    entries = index.entries()
     if args.json:
         _print_json(
             {
@@ -96,6 +109,6 @@ def command_entities(args: argparse.Namespace) -> int:
     from alireader import human
     from alireader.human_entities import print_corpus_entities
 
-    human.warn(sys.stderr, loaded.warnings)
+    human.warn(sys.stderr, warnings)
     print_corpus_entities(human.make_console(), entries, _theme_styles(settings.theme))
     return EXIT_OK
