@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from alireader.cli_load import CliCorpus, Loaded
     from alireader.config import LoadedSettings, Settings
     from alireader.core.entity_index import EntityIndex
+    from alireader.core.live_search import LiveSearch
     from alireader.core.models import ArticleSummary, LoadWarning
     from alireader.core.search import SearchIndex
 
@@ -312,8 +313,9 @@ def _command_search(args: argparse.Namespace) -> int:
                 notices=corpus.notices,
                 progress=progress,
             )
+        index: SearchIndex | LiveSearch
         if saved is not None and saved.search is not None:
-            index: Any = saved.search
+            index = saved.search
             index.set_body_loader(lambda article_id: fetched.get(article_id, ""))
             if saved.entities is not None:
                 index.entity_lookup = _numbered_lookup(saved.entities)
@@ -414,7 +416,9 @@ def _entity_lookup(loaded: Loaded) -> Any:
     """The search's entity lookup over the entities found in ``loaded`` (second analyser)."""
     entities = loaded.entity_index(1)
 
-    def lookup(words: tuple[str, ...], label: str | None, prefix: bool) -> set[str]:
+    def lookup(
+        words: tuple[str, ...], label: str | None, prefix: bool
+    ) -> set[str] | frozenset[str]:
         return entities.match(" ".join(words), label, prefix=prefix)
 
     return lookup

@@ -107,8 +107,11 @@ def command_entities(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     from alireader import human
-    from alireader.human_entities import print_corpus_entities
+    from alireader.human_entities import print_corpus_entities, write_corpus_entities
 
     human.warn(sys.stderr, warnings)
-    print_corpus_entities(human.make_console(), entries, _theme_styles(settings.theme))
+    if human.is_plain(sys.stdout):
+        write_corpus_entities(sys.stdout, entries)
+    else:
+        print_corpus_entities(human.make_console(), entries, _theme_styles(settings.theme))
     return EXIT_OK

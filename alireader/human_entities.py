@@ -9,7 +9,7 @@ literally, as everywhere (see :mod:`alireader.human`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -104,9 +104,31 @@ def print_corpus_entities(
         label = f"{entry.label:<7}"
         line.append(label, style="" if plain else styles.get(entry.label, "bold"))
         line.append("  ")
-        line.append(" ".join(literal(entry.text).split()))
-        articles = len(entry.articles)
-        line.append(f"  ({articles} article{'s' * (articles != 1)})", style="dim")
+        line.append(_entity_text(entry))
+        line.append(_in_articles(entry), style="dim")
         console.print(line, soft_wrap=True)
+    console.print(Text(_entities_total(entries), style="dim"))
+
+
+def write_corpus_entities(stream: TextIO, entries: Sequence[EntityEntry]) -> None:
+    """:func:`print_corpus_entities` as plain text, for a pipe or a file: the same lines,
+    written directly (Rich takes seconds over the 150k entities of a 100k-article corpus)."""
+    stream.writelines(
+        f"{entry.count:>6}  {entry.label:<7}  {_entity_text(entry)}{_in_articles(entry)}\n"
+        for entry in entries
+    )
+    stream.write(_entities_total(entries) + "\n")
+
+
+def _entity_text(entry: EntityEntry) -> str:
+    return " ".join(literal(entry.text).split())
+
+
+def _in_articles(entry: EntityEntry) -> str:
+    articles = len(entry.articles)
+    return f"  ({articles} article{'s' * (articles != 1)})"
+
+
+def _entities_total(entries: Sequence[EntityEntry]) -> str:
     count = len(entries)
-    console.print(Text(f"{count} entit{'ies' if count != 1 else 'y'}", style="dim"))
+    return f"{count} entit{'ies' if count != 1 else 'y'}"

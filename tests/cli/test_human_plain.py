@@ -45,3 +45,25 @@ def test_a_hit_with_markup_and_escapes_is_written_as_rich_would() -> None:
 def test_plain_hits_are_rich_hits(title: str, body: str, word: str) -> None:
     plain, rich = _both(f"{title} alibaba", f"{body} alibaba {body}", word)
     assert plain == rich
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_TEXT, st.sampled_from(["PER", "ORG", "LOC", "DATE"]), st.integers(1, 10**6)),
+        max_size=5,
+    )
+)
+def test_corpus_entities_are_written_as_rich_would(found: list[tuple[str, str, int]]) -> None:
+    from alireader.core.entity_index import EntityEntry
+    from alireader.human_entities import print_corpus_entities, write_corpus_entities
+
+    entries = [
+        EntityEntry(text, label, text.casefold(), count, tuple(map(str, range(count % 3))))
+        for text, label, count in found
+    ]
+    rich_out = io.StringIO()
+    print_corpus_entities(human.make_console(rich_out), entries, {})
+    plain_out = io.StringIO()
+    write_corpus_entities(plain_out, entries)
+    assert plain_out.getvalue() == rich_out.getvalue()
