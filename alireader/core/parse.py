@@ -962,7 +962,7 @@ def _infer_title(blocks: list[Block], lines: list[_Line]) -> str:
     caption their lead picture with the headline, never with a section heading, so such a
     heading is the article's title even below a short lead (the radio transcript of seed 002
     opens with two paragraphs, then its headline over the picture). Else the lead sentence is
-    the title.
+    the title (the first of more than one word).
     """
     below_lead = False
     captioned: frozenset[str] | None = None  # found only when a heading below the lead needs it
@@ -978,7 +978,10 @@ def _infer_title(blocks: list[Block], lines: list[_Line]) -> str:
             captioned = _captioned_lines(lines)
         if block.text in captioned:
             return block.text
-    for block in blocks:
+    # A lone word ("Économie": the rubric of a page whose title the scraper lost) names no
+    # article: the first sentence of more than one word does, if there is one.
+    worded = [block for block in blocks if len(block.text.split()) > 1]
+    for block in worded or blocks:
         spans = sentence_spans(block.text)
         if spans:
             start, end = spans[0]

@@ -1179,3 +1179,14 @@ def test_seed_bodies_keep_their_headings(seeds: dict[str, ParsedText]) -> None:
     headings = [b.text for b in seeds["004"].blocks if b.kind is BlockKind.HEADING]
     assert headings == ["Une boutique Aliexpress pour bientôt?", "La stratégie “Alibaba 2.0”"]
     assert [b.kind for b in seeds["002"].blocks].count(BlockKind.HEADING) == 1
+
+
+def test_a_lone_rubric_above_a_lost_title_does_not_title_the_article() -> None:
+    # A page whose title the scraper lost, its rubric kept: the lead names the article.
+    parsed = parse("Économie", "", "", "Avatar", "Par Philippe Lymot", "", LEAD_FR, "", MORE_FR)
+    assert parsed.title_inferred
+    assert parsed.title != "Économie"
+    assert LEAD_FR.startswith(parsed.title.removesuffix("…"))
+    assert parsed.author == "Philippe Lymot"
+    # Nothing is lost: the word stays in the text.
+    assert parsed.body.startswith("Économie")
