@@ -318,6 +318,7 @@ def _command_search(args: argparse.Namespace) -> int:
             index = saved.search
             index.set_body_loader(lambda article_id: fetched.get(article_id, ""))
             if saved.entities is not None:
+                _say_if_backend_missing(settings.entities.backend)  # as the other way does
                 index.entity_lookup = _numbered_lookup(saved.entities)
             summaries, warnings = saved.summaries, saved.warnings
         else:
@@ -403,13 +404,19 @@ def _entity_analyser(backend_name: str, *, quiet: bool = False) -> Any:
     from alireader.core.body_pass import analyser_name
 
     if not quiet:
-        from alireader.core.entities import backend
-
-        extractor = backend(backend_name)
-        if extractor.notice:
-            print(f"alireader: {_safe(extractor.notice)}", file=sys.stderr)
+        _say_if_backend_missing(backend_name)
     analyser = partial(article_entities, backend_name)
     return analyser_name(analyser), analyser
+
+
+def _say_if_backend_missing(backend_name: str) -> None:
+    """Say on stderr when the entity backend asked for is missing (the built-in rules then
+    stand in for it)."""
+    from alireader.core.entities import backend
+
+    extractor = backend(backend_name)
+    if extractor.notice:
+        print(f"alireader: {_safe(extractor.notice)}", file=sys.stderr)
 
 
 def _entity_lookup(loaded: Loaded) -> Any:
