@@ -3,7 +3,7 @@
 After indexing a corpus the reader saves its whole state: the list, the search index, the
 entity index and the copies (see :mod:`alireader.ui.corpus_state`). Building the search or
 entity index again from the article cache costs a command tens of seconds at 100k articles;
-loading them from that snapshot costs one or two. So ``alireader search`` and ``alireader
+loading them from that snapshot costs a few. So ``alireader search`` and ``alireader
 entities`` use it when one exists for the same paths and settings, passes its checks, and
 every file is as it recorded (same size and times, or the same content): they then answer as
 the reader would. Otherwise (no snapshot, a file added, changed or deleted, ``--rebuild``) they

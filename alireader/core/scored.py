@@ -366,8 +366,8 @@ def _by_score_then_doc(items: list[tuple[int, float]]) -> list[tuple[int, float]
 def _top_with_ties(scores: dict[int, float], n: int, threshold: float) -> list[tuple[int, float]]:
     """:func:`top_scores` when many scores equal ``threshold`` (at most the ``n``-th best):
     those above it sorted, then as many of the ties as are missing, the lowest documents (what
-    sorting them all would give), without sorting thousands of equal scores with theirs (an
-    ``@name`` term scores every article that only mentions the name alike)."""
+    sorting them all would give) picked by a heap rather than by sorting thousands of equal
+    scores (an ``@name`` term scores every article that only mentions the name alike)."""
     values = scores.values()
     above = list(compress(scores, map(lt, repeat(threshold), values)))
     items = _by_score_then_doc(list(zip(above, map(scores.__getitem__, above), strict=True)))
