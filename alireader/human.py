@@ -304,17 +304,41 @@ def print_hits(console: Console, result: SearchResult, took_ms: float) -> None:
     highlighted (on a terminal only: into a pipe the text is plain)."""
     from rich.text import Text
 
+    if console.is_terminal:
+        _print_hits_wrapped(console, result)
+    else:
+        for hit in result.hits:
+            head = Text()
+            head.append(name(hit.id), style="cyan")
+            head.append(f"  {hit.score:.2f}  ", style="dim")
+            head.append_text(_highlighted(hit.title, hit.title_matches, "bold reverse"))
+            console.print(head, soft_wrap=True)
+            if hit.snippet:
+                line = Text("    ")
+                line.append_text(_highlighted(hit.snippet, hit.snippet_matches, "reverse"))
+                console.print(line, soft_wrap=True)
+    console.print(Text(_hits_summary(result, took_ms), style="dim"))
+
+
+def _print_hits_wrapped(console: Console, result: SearchResult) -> None:
+    """:func:`print_hits` laid out for a terminal: per hit, its ID and score on a line of their
+    own (whole, to copy for ``show``), then the title and the snippet wrapped between words
+    under it, indented, and a blank line; the terminal would otherwise cut words in two."""
+    from rich.padding import Padding
+    from rich.text import Text
+
     for hit in result.hits:
         head = Text()
         head.append(name(hit.id), style="cyan")
-        head.append(f"  {hit.score:.2f}  ", style="dim")
-        head.append_text(_highlighted(hit.title, hit.title_matches, "bold reverse"))
+        head.append(f"  {hit.score:.2f}", style="dim")
         console.print(head, soft_wrap=True)
+        title = _highlighted(hit.title, hit.title_matches, "bold reverse")
+        title.stylize("bold")
+        console.print(Padding(title, (0, 0, 0, 2)))
         if hit.snippet:
-            line = Text("    ")
-            line.append_text(_highlighted(hit.snippet, hit.snippet_matches, "reverse"))
-            console.print(line, soft_wrap=True)
-    console.print(Text(_hits_summary(result, took_ms), style="dim"))
+            snippet = _highlighted(hit.snippet, hit.snippet_matches, "reverse")
+            console.print(Padding(snippet, (0, 0, 0, 4)))
+        console.print()
 
 
 def _hits_summary(result: SearchResult, took_ms: float) -> str:

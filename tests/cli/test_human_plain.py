@@ -67,3 +67,28 @@ def test_corpus_entities_are_written_as_rich_would(found: list[tuple[str, str, i
     plain_out = io.StringIO()
     write_corpus_entities(plain_out, entries)
     assert plain_out.getvalue() == rich_out.getvalue()
+
+
+def test_hits_on_a_terminal_wrap_between_words_under_a_whole_id() -> None:
+    from rich.console import Console
+
+    index = SearchIndex()
+    long_id = (
+        "economie/2024/lot-186/alibaba-pense-a-ouvrir-des-magasins-aliexpress-en-france-081929"
+    )
+    title = "Alibaba pense à ouvrir des magasins physiques en France pour la première fois"
+    body = " ".join(["Le groupe Alibaba annonce une expansion européenne ambitieuse."] * 6)
+    index.add_metadata(long_id, title, None, None)
+    index.add_body(long_id, body)
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, color_system=None, width=50)
+    human.print_hits(console, index.search("alibaba", 5), 1.0)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith(long_id + "  ")  # the ID whole, to copy for `show`
+    float(lines[0].split()[-1])  # then its score
+    wrapped = [line for line in lines[1:-1] if line.strip()]  # the last line is the summary
+    assert all(len(line) <= 50 for line in wrapped)
+    known = {word.strip("…") for word in (title + " " + body).split()}
+    assert all(word.strip("…") in known for line in wrapped for word in line.split())
+    assert wrapped[0].startswith("  Alibaba pense")
+    assert wrapped[-1].startswith("    ")  # the snippet, indented under the title
