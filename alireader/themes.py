@@ -435,11 +435,14 @@ def fallback_theme() -> ThemeSpec:
         dark=True,
         colors=MappingProxyType(dict(_FALLBACK_COLORS)),
         styles=MappingProxyType(dict(_FALLBACK_STYLES)),
+        variables=MappingProxyType(dict(_FALLBACK_VARIABLES)),
         path=bundled_themes_dir() / "default.toml",
         origin="bundled",
         description="alireader default: a calm dark theme for long reading sessions.",
     )
 
+
+_FALLBACK_VARIABLES = (("block-cursor-foreground", "#1e2127"),)
 
 _FALLBACK_COLORS = (
     ("primary", "#61afef"),

@@ -320,6 +320,15 @@ class ArticleList(ScrollView, can_focus=True):
             self._styles[name] = style
         return style
 
+    def _title_style(self, base: Style, read: bool, on_cursor: bool) -> Style:
+        """A title's style: read or unread, except that on the cursor row only their
+        attributes (bold, italic, underline) are kept over the cursor's own colours, since
+        a read title's muted grey on the cursor's background is all but invisible."""
+        style = self._style("article-list--read" if read else "article-list--unread")
+        if on_cursor:
+            style = Style(bold=style.bold, italic=style.italic, underline=style.underline)
+        return base + style
+
     def render_line(self, y: int) -> Strip:
         """Render the row at screen line ``y``."""
         width = self.scrollable_content_region.width
@@ -372,7 +381,7 @@ class ArticleList(ScrollView, can_focus=True):
         # On the cursor row the muted colour of the source and word count would fade into the
         # highlight: they take the cursor's own colours there.
         meta = base if on_cursor else base + self._style("article-list--meta")
-        title_style = base + self._style("article-list--read" if read else "article-list--unread")
+        title_style = self._title_style(base, read, on_cursor)
         if hit is not None:
             title = self._marked(hit.title, hit.title_matches, title_style)
             title_cells = self._fit_text(title, title_width, glyphs.ellipsis)
