@@ -88,7 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="alireader",
         description="Read and search a folder of news articles in the terminal.",
-        epilog="Run 'alireader [PATH ...]' to open the reader, or a subcommand for scripts.",
+        epilog=(
+            "Run 'alireader [PATH ...] [--theme NAME] [--config FILE] [--rebuild]' to open the "
+            "reader (in a terminal), or a subcommand for scripts."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"alireader {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import os
 import queue
+import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from functools import partial
@@ -989,6 +990,13 @@ def run_reader(
     settings = loaded.settings if loaded is not None else Settings()
     if loaded is not None and settings.keymap:
         loaded.check_keymap(*binding_catalog())
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Without one, Textual would wait for input that never comes, at full CPU.
+        raise AlireaderError(
+            "The reader needs a terminal, and its input or output is not one. In scripts and "
+            "pipes, use the commands instead: alireader list, search, show, entities, dupes, "
+            "diff (see alireader --help)."
+        )
     themes = choose_theme(
         settings.theme, read_preference("theme"), os.environ, Console().color_system
     )

@@ -228,3 +228,12 @@ def test_json_output_never_imports_rich_or_textual() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_reader_without_a_terminal_says_so_at_once(seeds_dir: Path) -> None:
+    # Into a pipe (as `alireader DIR | head` from a script) Textual would wait for input that
+    # never comes, at full CPU: the reader refuses and names the commands to use instead.
+    result = run(str(seeds_dir))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "needs a terminal" in result.stderr and "alireader list" in result.stderr
