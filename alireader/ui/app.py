@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from alireader.ui.corpus_state import Applied, CachedBodies, CorpusState
     from alireader.ui.indexer import SummaryQueue
 
+from alireader.ui.bound_keys import bound_key
 from alireader.ui.glyphs import ASCII_GLYPHS, GLYPHS
 from alireader.ui.library import Library
 from alireader.ui.loader import Batch, FileRecords, load_batches
@@ -852,8 +853,9 @@ class ReaderApp(App[int]):
             screen.loading_finished()
             if self.load_warnings:
                 count = _count(len(self.load_warnings), "file")
+                key = bound_key(self, "view.warnings", "w")
                 self.notify(
-                    f"{count} could not be fully read. Press w to see which and why.",
+                    f"{count} could not be fully read. Press {key} to see which and why.",
                     severity="warning",
                     timeout=8,
                 )

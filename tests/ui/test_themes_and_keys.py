@@ -15,6 +15,7 @@ from alireader.ui.keys import binding_catalog
 from alireader.ui.screens import HelpScreen
 from alireader.ui.screens.themes import ThemePicker
 from alireader.ui.theming import choose_theme
+from alireader.ui.widgets import SearchBar
 from tests.ui.conftest import wait_loaded
 
 AppFactory = Callable[..., ReaderApp]
@@ -178,3 +179,37 @@ def test_the_reader_refuses_a_clashing_keymap_before_the_screen_opens(
     loaded = load_settings(_config(tmp_path, '[keymap]\n"article.bookmark" = "n"\n'))
     with pytest.raises(ConfigError, match="line 2"):
         run_reader([seeds], loaded)  # raises before App.run: nothing to wait for
+
+
+async def test_texts_that_name_a_key_follow_the_keymap(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bon.txt").write_text("Un titre\n\nUn texte tout à fait lisible.\n", "utf-8")
+    (corpus / "binaire.txt").write_bytes(b"\x00\x01\x02" * 50)
+    keymap = {"search.focus": "s", "app.help": "f1", "view.warnings": "W"}
+    app = make_app([corpus], keymap=keymap)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.pause()
+        bar = app.main.query_one(SearchBar)
+        assert bar.placeholder.startswith("s Search:") and "(f1 for the syntax)" in bar.placeholder
+        notices = [n.message for n in app._notifications]
+        assert any("Press W to see which and why" in text for text in notices), notices
+
+
+async def test_the_help_key_in_the_empty_search_bar_opens_the_help(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is app.main.query_one(SearchBar)  # back in the bar
+        await pilot.press("a", "question_mark")  # typed after text: searched for
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.main.query_one(SearchBar).value == "a?"

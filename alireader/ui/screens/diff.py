@@ -31,6 +31,7 @@ from textual.worker import get_current_worker
 from alireader.core.diff import Alignment, align
 from alireader.core.models import Article, ArticleSummary
 from alireader.core.text import visible_controls
+from alireader.ui.bound_keys import bound_key
 from alireader.ui.glyphs import GLYPHS, Glyphs
 from alireader.ui.screens.help import HelpScreen, help_sections
 from alireader.ui.widgets.diff_view import GUTTER, MIDDLE, STACKED_BELOW, Anchor, DiffView, columns
@@ -269,7 +270,8 @@ class DiffScreen(Screen[None]):
         elif total == 0:
             where = "no differences"
         elif view.current is None:
-            where = f"{total} change{'s' * (total != 1)} · n goes to the first"
+            key = bound_key(self.app, "diff.next_change", "n")
+            where = f"{total} change{'s' * (total != 1)} · {key} goes to the first"
         else:
             where = f"change {view.current + 1} of {total}"
         typography = "typography ignored" if self.ignore_typography else "typography shown"

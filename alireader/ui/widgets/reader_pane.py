@@ -429,8 +429,9 @@ class ReaderPane(VerticalScroll, can_focus=True):
 
     def _key_for(self, binding_id: str, default: str) -> str:
         """The key bound to ``binding_id`` now (the config's [keymap] may have changed it)."""
-        keys = getattr(self.app, "keymap", {}).get(binding_id) or default
-        return self.app.get_key_display(Binding(keys.split(",")[0], ""))
+        from alireader.ui.bound_keys import bound_key
+
+        return bound_key(self.app, binding_id, default)
 
     def _marked_body(self, source: str, article: Article) -> Text:
         """``source`` (the body, or its first part) with headings, entities and matches."""

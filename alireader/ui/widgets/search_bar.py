@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -20,7 +21,8 @@ from textual.widgets import Input, Static
 
 from alireader.core.text import visible_controls
 
-PLACEHOLDER = "/ Search: words, typos and accents welcome (? for the syntax)"
+PLACEHOLDER = "{search} Search: words, typos and accents welcome ({help} for the syntax)"
+"""The empty bar's hint, with the keys bound to ``search.focus`` and ``app.help`` now."""
 MAX_HISTORY = 100
 
 
@@ -51,12 +53,38 @@ class SearchBar(Input):
         """``on_change(text)`` is called as soon as the text changes (before the ``Changed``
         message, which reaches the screen only after a few trips through the message queues:
         a search started from here starts a few milliseconds sooner)."""
-        super().__init__(placeholder=PLACEHOLDER, id=id, compact=True, select_on_focus=False)
+        super().__init__(
+            placeholder=PLACEHOLDER.format(search="/", help="?"),
+            id=id,
+            compact=True,
+            select_on_focus=False,
+        )
         self._on_change = on_change
         self.history: list[str] = []
         """Earlier queries, newest first (from the state file, then this session's)."""
         self._recalled = -1  # position in history while browsing it; -1: the user's own text
         self._draft = ""
+
+    def on_mount(self) -> None:
+        """Name the keys the keymap gives searching and the help page."""
+        from alireader.ui.bound_keys import bound_key
+
+        self.placeholder = PLACEHOLDER.format(
+            search=bound_key(self.app, "search.focus", "slash"),
+            help=bound_key(self.app, "app.help", "question_mark"),
+        )
+
+    async def _on_key(self, event: events.Key) -> None:
+        # The hint says "? for the syntax": in the empty bar the help key does that, rather
+        # than search for a lone "?" (which finds nothing anyway).
+        from alireader.ui.bound_keys import bound_key_name
+
+        if not self.value and event.key == bound_key_name(self.app, "app.help", "question_mark"):
+            event.stop()
+            event.prevent_default()
+            await self.app.run_action("help")
+            return
+        await super()._on_key(event)
 
     def set_history(self, queries: Sequence[str]) -> None:
         """Replace the history (newest first), e.g. with the queries kept in the state file."""
