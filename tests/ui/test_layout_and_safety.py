@@ -125,3 +125,22 @@ async def test_the_progress_line_is_not_hidden_by_the_footer(make_app: AppFactor
         footer = app.main.query_one(Footer)
         assert line.region.height == 1
         assert not line.region.overlaps(footer.region)
+
+
+async def test_the_cursor_row_stays_on_screen_when_the_reader_takes_the_room(
+    make_app: AppFactory,
+) -> None:
+    # At 80x24 the list shrinks to a few rows while an article is read: the row of the
+    # article being read must still be among them.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("g", "j", "j", "j", "j", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        article_list = app.main.article_list
+        top = round(article_list.scroll_offset.y)
+        height = article_list.scrollable_content_region.height
+        assert height < len(article_list.rows) * article_list.row_height  # it did shrink
+        assert top <= article_list.cursor * article_list.row_height < top + height

@@ -235,6 +235,11 @@ class ArticleList(ScrollView, can_focus=True):
         self._scroll_to_cursor()
         self.post_message(self.Highlighted(self.highlighted))
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the cursor's row on screen when the list gets shorter (the reader taking the
+        room in a narrow terminal, or the terminal itself shrinking)."""
+        self.call_after_refresh(self._scroll_to_cursor)
+
     def _scroll_to_cursor(self) -> None:
         height = max(1, self.scrollable_content_region.height)
         top = round(self.scroll_offset.y)
