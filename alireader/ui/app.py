@@ -865,8 +865,12 @@ class ReaderApp(App[int]):
     def update_header(self) -> None:
         """Counts in the header: articles, unread, bookmarked, warnings (and the filter)."""
         library = self.library
-        parts = [
-            _count(library.live, "article"),
+        parts = [_count(library.live, "article")]
+        # What the list shows comes first after the count: a narrow header cuts the end, and
+        # a filtered list must never pass for the whole one.
+        if isinstance(self.screen_stack[0], MainScreen) and (shown := self.main.view.describe()):
+            parts.append(f"showing {shown}")
+        parts += [
             f"{library.unread:,} unread".replace(",", "\u202f"),
             f"{library.bookmarked:,} bookmarked".replace(",", "\u202f"),
         ]
@@ -876,8 +880,6 @@ class ReaderApp(App[int]):
             parts.append("loading…")
         if self.status:
             parts.append(self.status)
-        if isinstance(self.screen_stack[0], MainScreen) and (shown := self.main.view.describe()):
-            parts.append(f"showing {shown}")
         # Without a repaint: the app's sub_title is a reactive that repaints the whole screen
         # (our title bar shows it, and repaints alone), hundreds of times over a large load.
         self.set_reactive(ReaderApp.sub_title, " · ".join(parts))

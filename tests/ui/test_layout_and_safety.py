@@ -144,3 +144,15 @@ async def test_the_cursor_row_stays_on_screen_when_the_reader_takes_the_room(
         height = article_list.scrollable_content_region.height
         assert height < len(article_list.rows) * article_list.row_height  # it did shrink
         assert top <= article_list.cursor * article_list.row_height < top + height
+
+
+async def test_a_filtered_list_says_so_in_a_narrow_header(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("u")  # unread only
+        await pilot.pause()
+        header = app.sub_title
+        assert "showing unread" in header
+        # Within what 80 columns show after "≡ alireader · bundled seeds · ".
+        assert header.index("showing unread") + len("showing unread") < 80 - 30
