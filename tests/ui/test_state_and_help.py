@@ -163,3 +163,27 @@ async def test_a_missing_corpus_is_reported_not_crashed(
         await wait_loaded(pilot)
         assert len(app.library) == 0
         assert any("No such file or folder" in n.message for n in app._notifications)
+
+
+async def test_the_help_page_scrolls_with_the_readers_letters(make_app: AppFactory) -> None:
+    from alireader.ui.widgets import Pager
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one(Pager)
+        assert body.max_scroll_y > 0  # the page is longer than the screen
+        await pilot.press("j")
+        await pilot.pause()
+        assert body.scroll_y == 1
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        await pilot.press("space")
+        await pilot.pause()
+        assert body.scroll_y > 1

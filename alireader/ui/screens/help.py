@@ -15,10 +15,12 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
+
+from alireader.ui.widgets import Pager
 
 NOTES = (
     "Below 100 columns the list sits above the reader and shrinks while you read. "
@@ -162,7 +164,7 @@ class HelpScreen(ModalScreen[None]):
         """A scrollable column of one table per section, then the notes."""
         with Vertical(id="help-dialog"):
             yield Static(Text("Keys  (escape or q closes this page)"), id="help-title")
-            with VerticalScroll(id="help-body"):
+            with Pager(id="help-body"):
                 for section in self.sections:
                     suffix = "" if section.active else " (when it has the keyboard)"
                     yield Static(Text(section.title + suffix), classes="help-section")

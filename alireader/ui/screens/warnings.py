@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from alireader.core.models import LoadWarning
 from alireader.core.text import visible_controls
+from alireader.ui.widgets import Pager
 
 
 def warnings_text(warnings: Sequence[LoadWarning]) -> Text:
@@ -45,7 +46,7 @@ class WarningsScreen(ModalScreen[None]):
         with Vertical(id="warnings-dialog"):
             title = f"{count} load warning{'s' * (count != 1)}  (escape closes)"
             yield Static(Text(title), id="warnings-title")
-            with VerticalScroll(id="warnings-body"):
+            with Pager(id="warnings-body"):
                 yield Static(warnings_text(self.load_warnings))
 
     def on_mount(self) -> None:
