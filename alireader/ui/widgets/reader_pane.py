@@ -534,6 +534,10 @@ class ReaderPane(VerticalScroll, can_focus=True):
             self.call_after_refresh(self._scroll_to_mark, kind, number, attempts - 1)
             return
         top = body.region.y - self.region.y + round(self.scroll_offset.y) + line
+        if top < self.scrollable_content_region.height - 1:
+            # On the first screen: keep the title and the byline in view above it.
+            self.scroll_to(y=0, animate=False, immediate=True)
+            return
         self.scroll_to(y=max(0, top - self.MATCH_CONTEXT), animate=False, immediate=True)
 
     def watch_show_removed(self) -> None:
