@@ -1105,7 +1105,11 @@ def _resolve(text: str, pieces: list[_Piece]) -> None:
         if piece.key in surnames and (confidence < _SURE or label == "PER"):
             label, confidence = "PER", _SURE
         known = best.get(piece.key)
-        if known is not None and known[0] > confidence:
+        # One name, one label: the most confident mention's, and between equally confident
+        # ones the first's ("sur AliExpress" and "AliExpress a annoncé" both have a cue).
+        if known is not None and (
+            known[0] > confidence or (known[0] == confidence and piece.key not in surnames)
+        ):
             confidence, label = known
         if label is None:
             if not piece.initial or len(piece.caps) < 2:

@@ -549,3 +549,14 @@ def test_a_number_leads_a_name_only_whole() -> None:
     assert ("20 Minutes", "ORG") in found("Le site 20 Minutes l'a révélé.")
     # The last digits of a longer number never start a name inside that number.
     assert all(entity.text[0] != "0" for entity in extract("Le groupe 00000 Jean a signé."))
+
+
+def test_a_name_keeps_one_label_when_two_cues_disagree_equally() -> None:
+    # "AliExpress a annoncé" (an organisation's verb) and "sur AliExpress" (a place's
+    # preposition) are cues of equal weight: the first mention's label holds for both.
+    text = (
+        "AliExpress a annoncé mardi un nouveau service. Les clients achètent sur AliExpress, "
+        "la place de marché du groupe, des produits venus de Chine."
+    )
+    labels = {entity.label for entity in extract(text) if entity.text == "AliExpress"}
+    assert labels == {"ORG"}
