@@ -214,10 +214,9 @@ def corpus_paths(given: Sequence[Path] | None, settings: Settings | None = None)
 
 
 def _print_json(document: Any) -> None:
-    import json
+    from alireader.json_shapes import dump_json
 
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    dump_json(document, sys.stdout)
 
 
 def _command_list(args: argparse.Namespace) -> int:

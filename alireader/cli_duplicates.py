@@ -10,7 +10,6 @@ bodies. Imports no Rich (the human output lives in :mod:`alireader.human_diff`).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -106,8 +105,9 @@ def detect(
 
 
 def _print_json(document: Any) -> None:
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    from alireader.json_shapes import dump_json
+
+    dump_json(document, sys.stdout)
 
 
 def dupes_json(clusters: Sequence[Cluster], summaries: Sequence[ArticleSummary]) -> dict[str, Any]:

@@ -3,8 +3,10 @@ never rename them."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TextIO
 
 from alireader.core.models import Article, ArticleSummary, LoadWarning
 from alireader.core.search import Hit
@@ -85,3 +87,17 @@ def search_json(query: str, took_ms: float, hits: Sequence[Hit]) -> dict[str, An
             for hit in hits
         ],
     }
+
+
+# C1 controls (U+0080-U+009F: U+009B is a CSI to some terminals) and the bidirectional
+# formatting characters, which ``ensure_ascii=False`` would write raw; json escapes C0 itself.
+_UNSAFE_IN_TERMINAL = re.compile("[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def dump_json(document: Any, stream: TextIO) -> None:
+    """``document`` as indented UTF-8 JSON, one newline after. Characters that could drive a
+    terminal (see above) are written as ``\\uXXXX`` escapes: the same strings to any JSON
+    reader, and nothing executed when the output lands on a screen."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    stream.write(_UNSAFE_IN_TERMINAL.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    stream.write("\n")

@@ -92,3 +92,21 @@ def test_hits_on_a_terminal_wrap_between_words_under_a_whole_id() -> None:
     assert all(word.strip("…") in known for line in wrapped for word in line.split())
     assert wrapped[0].startswith("  Alibaba pense")
     assert wrapped[-1].startswith("    ")  # the snippet, indented under the title
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(st.characters(blacklist_categories=("Cs",)) | st.sampled_from("\x9b\u202e\x1b\u2066é"))
+)
+def test_json_output_reads_back_the_same_and_drives_no_terminal(text: str) -> None:
+    import json
+    import re
+
+    from alireader.json_shapes import dump_json
+
+    out = io.StringIO()
+    dump_json({"title": text, "list": [text]}, out)
+    assert json.loads(out.getvalue()) == {"title": text, "list": [text]}
+    assert not re.search(
+        "[\x00-\x1f\x80-\x9f\u202a-\u202e\u2066-\u2069]", out.getvalue()[:-1].replace("\n", "")
+    )
