@@ -149,7 +149,10 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("id_b", metavar="ID_B", help="the second article")
     _corpus_option(diff)
     diff.add_argument(
-        "--width", metavar="N", type=_positive, help="the output width (default: the terminal's)"
+        "--width",
+        metavar="N",
+        type=_diff_width,
+        help=f"the output width, at least {MIN_DIFF_WIDTH} (default: the terminal's)",
     )
     diff.add_argument(
         "--ignore-typography",
@@ -278,6 +281,19 @@ def _command_show(args: argparse.Namespace) -> int:
         max_display_bytes=settings.reader.max_display_kb * 1024 if limited else None,
     )
     return EXIT_OK
+
+
+MIN_DIFF_WIDTH = 40
+"""Narrower, the two columns of a diff (or even one stacked) hold a few letters a line."""
+
+
+def _diff_width(text: str) -> int:
+    number = _positive(text)
+    if number < MIN_DIFF_WIDTH:
+        raise argparse.ArgumentTypeError(
+            f"expected a width of at least {MIN_DIFF_WIDTH}, got {text!r}"
+        )
+    return number
 
 
 def _positive(text: str) -> int:

@@ -154,3 +154,9 @@ def test_article_text_is_never_markup(tmp_path: Path, width: int) -> None:
     assert result.returncode == 0, result.stderr
     assert "[bold]" in result.stdout
     assert "\x1b" not in result.stdout
+
+
+def test_a_diff_too_narrow_to_read_is_a_usage_error() -> None:
+    result = run("diff", "000", "001", "--width", "5")
+    assert result.returncode == 2
+    assert "at least 40" in result.stderr and result.stdout == ""
