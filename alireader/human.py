@@ -343,7 +343,10 @@ def _print_hits_wrapped(console: Console, result: SearchResult) -> None:
 
 def _hits_summary(result: SearchResult, took_ms: float) -> str:
     count = len(result.hits)
-    summary = f"{count} of {result.total} matching article{'s' * (result.total != 1)}"
+    if result.total == 0:
+        summary = "No matching article"
+    else:
+        summary = f"{count} of {result.total} matching article{'s' * (result.total != 1)}"
     return f"{summary} ({took_ms:.1f} ms): {result.query.description}"
 
 

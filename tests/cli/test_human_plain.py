@@ -110,3 +110,9 @@ def test_json_output_reads_back_the_same_and_drives_no_terminal(text: str) -> No
     assert not re.search(
         "[\x00-\x1f\x80-\x9f\u202a-\u202e\u2066-\u2069]", out.getvalue()[:-1].replace("\n", "")
     )
+
+
+def test_no_hit_is_said_plainly() -> None:
+    plain, rich = _both("Un titre", "Un texte.", "zzzqqq")
+    assert plain == rich
+    assert plain.startswith("No matching article (") and "0 of 0" not in plain
