@@ -465,7 +465,7 @@ def _command_themes(args: argparse.Namespace) -> int:
 
 
 def _command_config(args: argparse.Namespace) -> int:
-    from alireader.config import describe, example_config
+    from alireader.config import describe, describe_json, example_config
 
     if args.example:
         # Works even when the current config is broken: it is how one starts a fixed one.
@@ -479,7 +479,7 @@ def _command_config(args: argparse.Namespace) -> int:
     rows = describe(loaded)
     if args.json:
         path = None if loaded.path is None else str(loaded.path)
-        settings = [{"key": key, "value": value, "source": source} for key, value, source in rows]
+        settings = describe_json(loaded)
         _print_json({"path": path, "settings": settings})
         return EXIT_OK
     from alireader import human

@@ -573,6 +573,31 @@ def describe(loaded: LoadedSettings) -> list[tuple[str, str, str]]:
     return rows
 
 
+def describe_json(loaded: LoadedSettings) -> list[dict[str, object]]:
+    """:func:`describe`'s rows for ``alireader config --json``: ``{"key", "value" (as TOML
+    text), "json" (the value itself: a number, boolean, string, list or null), "source"}``."""
+    from alireader.keymap import keymap_key
+
+    def plain(value: object) -> object:
+        if isinstance(value, Path):
+            return str(value)
+        if isinstance(value, tuple | list):
+            return [plain(item) for item in value]
+        if isinstance(value, Mapping):
+            return {str(k): plain(v) for k, v in value.items()}
+        return value
+
+    values: dict[str, object] = {key.dotted: _value_of(loaded.settings, key.dotted) for key in KEYS}
+    keymap = loaded.settings.keymap
+    values["keymap"] = {}
+    for binding_id, keys in keymap.items():
+        values[keymap_key(binding_id)] = keys
+    return [
+        {"key": key, "value": value, "json": plain(values.get(key)), "source": source}
+        for key, value, source in describe(loaded)
+    ]
+
+
 def example_config() -> str:
     """A commented example config documenting every key (what ``alireader config --example``
     prints). Settings are commented out as ``#key = value`` with their defaults, so the file

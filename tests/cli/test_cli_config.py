@@ -37,6 +37,12 @@ def test_config_shows_each_setting_and_where_it_came_from(config_file: Path) -> 
         config_file
     )
     assert rows["search.limit"]["source"] == "default"
+    # Beside the TOML text, the value itself for scripts.
+    assert rows["reader.width"]["json"] == 72
+    assert rows["ascii"]["json"] is False
+    assert rows["theme"]["json"] == "alireader-light"
+    assert rows["corpus"]["json"] == [str(config_file.parent / "news")]
+    assert rows["entities.backend"]["json"] == "auto"
     human = run("config", "--config", str(config_file))
     assert f"Config file: {config_file}" in human.stdout and "reader.width" in human.stdout
 
