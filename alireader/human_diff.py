@@ -114,7 +114,10 @@ def _header(alignment: Alignment, a: Article, b: Article) -> list[Text]:
 
 
 def _print_lines(console: Console, lines: Sequence[Text]) -> None:
+    plain = not console.is_terminal  # on a terminal a coloured block may end in spaces
     for line in lines:
+        if plain:
+            line.rstrip()  # no trailing spaces in a file (wrapped lines ended in one)
         console.print(line, no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
 
 

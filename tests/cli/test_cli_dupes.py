@@ -160,3 +160,10 @@ def test_a_diff_too_narrow_to_read_is_a_usage_error() -> None:
     result = run("diff", "000", "001", "--width", "5")
     assert result.returncode == 2
     assert "at least 40" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize("width", ["80", "160"])
+def test_a_diff_into_a_file_has_no_trailing_spaces(width: str) -> None:
+    result = run("diff", "000", "001", "--width", width)
+    assert result.returncode == 0, result.stderr
+    assert not [line for line in result.stdout.splitlines() if line.endswith(" ")]
