@@ -852,10 +852,12 @@ class ReaderApp(App[int]):
             self._last_opened = None
             screen.loading_finished()
             if self.load_warnings:
-                count = _count(len(self.load_warnings), "file")
+                # Not all were lost: an encoding guessed is a warning too ("read as UTF-16").
+                count = _count(len(self.load_warnings), "load warning")
                 key = bound_key(self, "view.warnings", "w")
                 self.notify(
-                    f"{count} could not be fully read. Press {key} to see which and why.",
+                    f"{count}: files skipped, partly read or read by a guess. Press {key} to "
+                    "see which and why.",
                     severity="warning",
                     timeout=8,
                 )
