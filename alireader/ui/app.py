@@ -55,6 +55,9 @@ from alireader.ui.theming import ThemeSetup, choose_theme, rich_styles, textual_
 from alireader.ui.warm_gate import EarlyStart, GatedBodies, GatedExtractor, StartGate
 from alireader.ui.widgets import ArticleList, ReaderPane, SearchBar
 
+_ASCII_KEYS = {"⏎": "enter", "↑": "up", "↓": "down", "←": "left", "→": "right"}
+"""Textual's key marks that an ASCII-only font or console may lack, in words."""
+
 _OpenedState = tuple[
     str, StateWriter, tuple[str, ...], tuple[set[str], set[str], str | None], list[str]
 ]
@@ -348,7 +351,7 @@ class ReaderApp(App[int]):
         """Show the header at once and start reading the corpus once the first frame is up."""
         if self._initial_keymap:
             self.set_keymap(self._initial_keymap)
-        if self.glyphs is ASCII_GLYPHS:
+        if getattr(self, "glyphs", GLYPHS) is ASCII_GLYPHS:
             self.add_class("-ascii")
         for notice in self.themes.notices:
             self.notify(notice, severity="warning", timeout=10)
@@ -949,6 +952,13 @@ class ReaderApp(App[int]):
         """List the files that could not be used."""
         if not isinstance(self.screen, WarningsScreen):
             self.push_screen(WarningsScreen(self.load_warnings))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Textual's display of a key (``⏎``, ``↑``), in words when marks must be ASCII."""
+        shown = super().get_key_display(binding)
+        if getattr(self, "glyphs", GLYPHS) is ASCII_GLYPHS:
+            return _ASCII_KEYS.get(shown, shown)
+        return shown
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette offers every action that has a key, named as in the help page."""

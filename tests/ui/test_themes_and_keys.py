@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 
 from alireader.config import ConfigError, load_settings
 from alireader.state import read_preference
@@ -169,6 +170,9 @@ async def test_ascii_marks(make_app: AppFactory) -> None:
         lines = [app.main.article_list.render_line(y).text for y in range(5)]
         assert any(line.startswith(" *+") for line in lines)
         assert all("●" not in line and "★" not in line and "…" not in line for line in lines)
+        # The footer names keys in words, not with marks such a font may lack.
+        footer = app.get_key_display(Binding("enter", "")), app.get_key_display(Binding("up", ""))
+        assert footer == ("enter", "up")
 
 
 def test_the_reader_refuses_a_clashing_keymap_before_the_screen_opens(

@@ -119,7 +119,7 @@ class EntityPanel(ModalScreen[PanelEntry | None]):
             prompt = Text(" ")
             prompt.append(glyphs.unread, self.label_styles.get(entry.label, ""))
             prompt.append(" " + visible_controls(entry.text))
-            prompt.append(f"  ×{entry.mentions}", "dim")
+            prompt.append(f"  {glyphs.copies}{entry.mentions}", "dim")
             if entry.articles is not None:
                 prompt.append(f"  · {entry.articles} article{'s' * (entry.articles != 1)}", "dim")
             options.append(Option(prompt, id=str(number)))
