@@ -279,13 +279,15 @@ def load_theme_file(path: Path, origin: Origin) -> ThemeSpec:
                 problem(f"key '{dotted}': {reason}", (section, key))
                 continue
             result[key] = item
-        if required is not None and section in data:
-            problems.extend(
-                ThemeProblem(path, line_of(lines, (section,)), f"{section}.{key}",
-                             f"missing key '{section}.{key}'")
-                for key in required
-                if key not in value
-            )  # fmt: skip
+        missing = [f"{section}.{key}" for key in required or () if key not in value]
+        if missing and section in data:
+            # One problem for the table, naming every key it lacks: a theme written for an
+            # older version may lack many, and a notice each would bury the rest.
+            if len(missing) == 1:
+                message = f"missing key '{missing[0]}'"
+            else:
+                message = f"missing {len(missing)} keys: " + ", ".join(missing)
+            problems.append(ThemeProblem(path, line_of(lines, (section,)), missing[0], message))
         return result
 
     colors = table("colors", COLOR_KEYS, color_problem)

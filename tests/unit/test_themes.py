@@ -356,6 +356,18 @@ def test_missing_tables_and_variables_are_checked(tmp_path: Path) -> None:
     ]
 
 
+def test_a_table_lacking_keys_is_one_problem_naming_them_all(tmp_path: Path) -> None:
+    bundled = (bundled_themes_dir() / "default.toml").read_text(encoding="utf-8")
+    lines = [line for line in bundled.splitlines() if not line.startswith(("read =", "bookmark ="))]
+    path = tmp_path / "old.toml"
+    path.write_text("\n".join(lines).replace('"alireader-dark"', '"old"') + "\n", "utf-8")
+    with pytest.raises(ThemeError) as caught:
+        load_theme_file(path, "user")
+    (problem,) = caught.value.problems
+    assert problem.message == "missing 2 keys: styles.read, styles.bookmark"
+    assert problem.line is not None  # the [styles] table's line
+
+
 # ---------------------------------------------------------------------------------------------
 # Discovery and picking
 
