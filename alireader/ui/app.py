@@ -949,8 +949,10 @@ class ReaderApp(App[int]):
             self.push_screen(HelpScreen(sections))
 
     def action_warnings(self) -> None:
-        """List the files that could not be used."""
+        """List the files that could not be used (the notice that pointed here goes: it
+        would sit on top of the list it announced)."""
         if not isinstance(self.screen, WarningsScreen):
+            self.clear_notifications()
             self.push_screen(WarningsScreen(self.load_warnings))
 
     def get_key_display(self, binding: Binding) -> str:

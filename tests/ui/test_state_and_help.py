@@ -148,6 +148,7 @@ async def test_bad_files_are_named_in_the_warnings_screen(
         assert "2 warnings" in app.sub_title
         await pilot.press("w")
         assert isinstance(app.screen, WarningsScreen)
+        assert not app._notifications  # the notice that pointed here does not cover it
         text = str(app.screen.query_one("#warnings-body Static").render())
         assert "empty.txt: skipped: the file is empty" in text
         assert "binary.txt: skipped: binary content" in text
