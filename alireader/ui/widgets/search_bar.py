@@ -74,17 +74,17 @@ class SearchBar(Input):
             help=bound_key(self.app, "app.help", "question_mark"),
         )
 
-    async def _on_key(self, event: events.Key) -> None:
+    def _on_key(self, event: events.Key) -> None:
         # The hint says "? for the syntax": in the empty bar the help key does that, rather
-        # than search for a lone "?" (which finds nothing anyway).
+        # than search for a lone "?" (which finds nothing anyway). Any other key goes on to
+        # Input's own handler (Textual calls each class's handler along the MRO until one
+        # prevents the default).
         from alireader.ui.bound_keys import bound_key_name
 
         if not self.value and event.key == bound_key_name(self.app, "app.help", "question_mark"):
             event.stop()
             event.prevent_default()
-            await self.app.run_action("help")
-            return
-        await super()._on_key(event)
+            self.app.call_later(self.app.run_action, "help")
 
     def set_history(self, queries: Sequence[str]) -> None:
         """Replace the history (newest first), e.g. with the queries kept in the state file."""
