@@ -26,6 +26,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, cast
 
+from alireader.limits import DEFAULT_MAX_DISPLAY_KB
 from alireader.paths import config_dir
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class ReaderSettings:
 
     width: int = 80
     """Column width of the article text (40..200); wider terminals centre it."""
-    max_display_kb: int = 1024
+    max_display_kb: int = DEFAULT_MAX_DISPLAY_KB
     """Articles over this many KiB show their first part and a "show anyway" notice."""
 
 
@@ -310,7 +311,7 @@ KEYS: tuple[ConfigKey, ...] = (
         _integer(16, 1_048_576),
         "Articles longer than this many KiB show their first part, with a notice and a key\n"
         "to show all of it (f in the reader, --full for `alireader show`).",
-        "1024",
+        str(DEFAULT_MAX_DISPLAY_KB),
     ),
     ConfigKey(
         "search.limit",

@@ -33,6 +33,7 @@ from textual.worker import get_current_worker
 from alireader import paths as app_paths
 from alireader.core.models import LoadWarning
 from alireader.errors import AlireaderError
+from alireader.limits import DEFAULT_MAX_DISPLAY_KB
 from alireader.ui.entities import LABEL_NAMES
 
 if TYPE_CHECKING:
@@ -206,7 +207,7 @@ class ReaderApp(App[int]):
         entity_backend: str = "auto",
         duplicate_threshold: float = 0.8,
         rebuild: bool = False,
-        max_display_kb: int = 1024,
+        max_display_kb: int = DEFAULT_MAX_DISPLAY_KB,
         max_file_mb: float | None = None,
     ) -> None:
         """Read the corpus under ``paths``; ``state_path`` defaults to the XDG data dir.
