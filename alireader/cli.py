@@ -317,6 +317,10 @@ def _command_search(args: argparse.Namespace) -> int:
     max_bytes = settings.max_bytes
     # Bodies are not kept by the index: only the hits printed read theirs (fetched below).
     fetched: dict[str, str] = {}
+
+    def body_of(article_id: str) -> str:
+        return fetched.get(article_id, "")
+
     entities = _names_entities(args.query)
     paths = corpus_paths(args.corpus, settings)
     progress = CliProgress()
@@ -334,15 +338,13 @@ def _command_search(args: argparse.Namespace) -> int:
         index: SearchIndex | LiveSearch
         if saved is not None and saved.search is not None:
             index = saved.search
-            index.set_body_loader(lambda article_id: fetched.get(article_id, ""))
+            index.set_body_loader(body_of)
             if saved.entities is not None:
                 _say_if_backend_missing(settings.entities.backend)  # as the other way does
                 index.entity_lookup = _numbered_lookup(saved.entities)
             summaries, warnings = saved.summaries, saved.warnings
         else:
-            index, summaries, warnings = _built_search_index(
-                corpus, settings, entities, lambda article_id: fetched.get(article_id, "")
-            )
+            index, summaries, warnings = _built_search_index(corpus, settings, entities, body_of)
         limit = args.limit if args.limit is not None else settings.search.limit
         started = time.perf_counter()  # the search itself, not the load (see DESIGN.md)
         result = index.search(args.query, limit)

@@ -106,18 +106,16 @@ def _if_unchanged(
     """The sections read, if the folder holds the files the snapshot recorded, unchanged."""
     from alireader.core.corpus import discover
     from alireader.core.snapshot import compare, summaries_from_columns
+    from alireader.ui.corpus_state import every_warning
 
     rows, _saved_warnings = found["files"]
     discovery = discover(paths)
     if compare(rows, discovery).any:
         return None
     columns, _list_warnings, _files = found["summaries"]
-    warnings = list(discovery.warnings)
-    for row in rows:
-        warnings.extend(row.load_warnings())
     return SavedIndexes(
         summaries_from_columns(columns),
-        warnings,
+        every_warning(discovery.warnings, rows),
         found["search"] if search else None,
         found["entities"] if entities else None,
     )

@@ -553,50 +553,50 @@ def _value_of(settings: Settings, dotted: str) -> object:
     return obj
 
 
-def describe(loaded: LoadedSettings) -> list[tuple[str, str, str]]:
-    """Rows ``(key, value as TOML, source)`` for ``alireader config``: every key, then keymap."""
+def _settings_rows(loaded: LoadedSettings) -> list[tuple[str, object, str]]:
+    """``(key, value, source)`` of every key, then the keymap's (``keymap`` ``{}`` when empty)."""
     from alireader.keymap import keymap_key
 
     rows = [
         (
             key.dotted,
-            _toml_value(_value_of(loaded.settings, key.dotted)),
+            _value_of(loaded.settings, key.dotted),
             loaded.sources.get(key.dotted, DEFAULT_SOURCE),
         )
         for key in KEYS
     ]
     keymap = loaded.settings.keymap
     if not keymap:
-        rows.append(("keymap", "{}", DEFAULT_SOURCE))
+        rows.append(("keymap", {}, DEFAULT_SOURCE))
     for binding_id, keys in sorted(keymap.items()):
         dotted = keymap_key(binding_id)
-        rows.append((dotted, _toml_value(keys), loaded.sources.get(dotted, DEFAULT_SOURCE)))
+        rows.append((dotted, keys, loaded.sources.get(dotted, DEFAULT_SOURCE)))
     return rows
+
+
+def describe(loaded: LoadedSettings) -> list[tuple[str, str, str]]:
+    """Rows ``(key, value as TOML, source)`` for ``alireader config``: every key, then keymap."""
+    return [(key, _toml_value(value), source) for key, value, source in _settings_rows(loaded)]
 
 
 def describe_json(loaded: LoadedSettings) -> list[dict[str, object]]:
     """:func:`describe`'s rows for ``alireader config --json``: ``{"key", "value" (as TOML
-    text), "json" (the value itself: a number, boolean, string, list or null), "source"}``."""
-    from alireader.keymap import keymap_key
-
-    def plain(value: object) -> object:
-        if isinstance(value, Path):
-            return str(value)
-        if isinstance(value, tuple | list):
-            return [plain(item) for item in value]
-        if isinstance(value, Mapping):
-            return {str(k): plain(v) for k, v in value.items()}
-        return value
-
-    values: dict[str, object] = {key.dotted: _value_of(loaded.settings, key.dotted) for key in KEYS}
-    keymap = loaded.settings.keymap
-    values["keymap"] = {}
-    for binding_id, keys in keymap.items():
-        values[keymap_key(binding_id)] = keys
+    text), "json" (the value itself: a number, boolean, string, list, table or null),
+    "source"}``."""
     return [
-        {"key": key, "value": value, "json": plain(values.get(key)), "source": source}
-        for key, value, source in describe(loaded)
+        {"key": key, "value": _toml_value(value), "json": _json_value(value), "source": source}
+        for key, value, source in _settings_rows(loaded)
     ]
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, tuple | list):
+        return [_json_value(item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(key): _json_value(item) for key, item in value.items()}
+    return value
 
 
 def example_config() -> str:

@@ -352,7 +352,7 @@ class ReaderApp(App[int]):
         """Show the header at once and start reading the corpus once the first frame is up."""
         if self._initial_keymap:
             self.set_keymap(self._initial_keymap)
-        if getattr(self, "glyphs", GLYPHS) is ASCII_GLYPHS:
+        if self.glyphs is ASCII_GLYPHS:
             self.add_class("-ascii")
         for notice in self.themes.notices:
             self.notify(notice, severity="warning", timeout=10)
@@ -959,7 +959,7 @@ class ReaderApp(App[int]):
     def get_key_display(self, binding: Binding) -> str:
         """Textual's display of a key (``⏎``, ``↑``), in words when marks must be ASCII."""
         shown = super().get_key_display(binding)
-        if getattr(self, "glyphs", GLYPHS) is ASCII_GLYPHS:
+        if self.glyphs is ASCII_GLYPHS:
             return _ASCII_KEYS.get(shown, shown)
         return shown
 

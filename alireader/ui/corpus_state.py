@@ -54,10 +54,15 @@ class CorpusState:
 
     def all_warnings(self) -> list[LoadWarning]:
         """Discovery's warnings, then each file's."""
-        found = list(self.warnings)
-        for row in self.rows:
-            found.extend(row.load_warnings())
-        return found
+        return every_warning(self.warnings, self.rows)
+
+
+def every_warning(discovered: Sequence[LoadWarning], rows: Sequence[FileRow]) -> list[LoadWarning]:
+    """``discovered`` (unreadable folders, broken links), then each file's own warnings."""
+    found = list(discovered)
+    for row in rows:
+        found.extend(row.load_warnings())
+    return found
 
 
 MAX_BYTES = 20 * 1024 * 1024

@@ -42,6 +42,13 @@ def command_line(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, s
     return code, re.sub(r"\([0-9.]+ ms\)", "(0 ms)", out), err
 
 
+async def reader_snapshot(make_app: AppFactory, corpus: Path) -> Path:
+    """Run the reader once on ``corpus`` (a cold start) and return the snapshot it saved."""
+    await cold_run(make_app, corpus)
+    (saved,) = snapshots()
+    return saved
+
+
 def refuse_to_index(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make building an index from the corpus fail: the snapshot must be enough."""
 
@@ -59,8 +66,7 @@ async def test_answers_come_from_the_snapshot_as_they_would_without_it(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    await cold_run(make_app, corpus)
-    (saved,) = snapshots()
+    saved = await reader_snapshot(make_app, corpus)
     written = saved.read_bytes()
     expected = command_line(capsys, *command, "-C", str(corpus), "--rebuild")
     assert expected[0] == 0 and expected[1], expected[2]
@@ -74,8 +80,7 @@ async def test_a_changed_folder_is_read_again(
     corpus: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    await cold_run(make_app, corpus)
-    (saved,) = snapshots()
+    saved = await reader_snapshot(make_app, corpus)
     written = saved.read_bytes()
     (corpus / "new.txt").write_text("Zanzibar\n\nUn port de Zanzibar rouvre.\n", encoding="utf-8")
     code, out, _err = command_line(capsys, "search", "zanzibar", "-C", str(corpus))
@@ -91,9 +96,8 @@ async def test_a_damaged_snapshot_is_discarded_with_one_notice(
     corpus: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    await cold_run(make_app, corpus)
+    saved = await reader_snapshot(make_app, corpus)
     expected = command_line(capsys, "search", "alibaba", "--json", "-C", str(corpus), "--rebuild")
-    (saved,) = snapshots()
     damaged = bytearray(saved.read_bytes())
     damaged[len(damaged) // 2] ^= 0xFF
     saved.write_bytes(bytes(damaged))

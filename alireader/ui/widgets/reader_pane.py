@@ -34,6 +34,7 @@ from alireader.core.models import Article, ArticleSummary, BlockKind
 from alireader.core.text import visible_controls
 from alireader.limits import DEFAULT_MAX_DISPLAY_KB, Cut, cut_notice, display_cut
 from alireader.ui.bodies import BodyStore
+from alireader.ui.bound_keys import bound_key
 from alireader.ui.entities import EntityExtractor, legend
 from alireader.ui.widgets.marks import Mark, marked_text
 from alireader.ui.widgets.styling import text_style
@@ -421,17 +422,11 @@ class ReaderPane(VerticalScroll, can_focus=True):
     def _cut_body(self, article: Article, cut: Cut) -> Text:
         """The first part of a body over the display limit, then the notice."""
         body = self._marked_body(article.body[: cut.at], article)
-        key = self._key_for("reader.show_full", "f")
+        key = bound_key(self.app, "reader.show_full", "f")
         notice = cut_notice(cut, f"Press {key} to show all of it.")
         body.append("\n\n")
         body.append(notice, text_style(self, "reader-pane--removed") + Style(bold=True))
         return body
-
-    def _key_for(self, binding_id: str, default: str) -> str:
-        """The key bound to ``binding_id`` now (the config's [keymap] may have changed it)."""
-        from alireader.ui.bound_keys import bound_key
-
-        return bound_key(self.app, binding_id, default)
 
     def _marked_body(self, source: str, article: Article) -> Text:
         """``source`` (the body, or its first part) with headings, entities and matches."""
@@ -534,11 +529,10 @@ class ReaderPane(VerticalScroll, can_focus=True):
             self.call_after_refresh(self._scroll_to_mark, kind, number, attempts - 1)
             return
         top = body.region.y - self.region.y + round(self.scroll_offset.y) + line
-        if top < self.scrollable_content_region.height - 1:
-            # On the first screen: keep the title and the byline in view above it.
-            self.scroll_to(y=0, animate=False, immediate=True)
-            return
-        self.scroll_to(y=max(0, top - self.MATCH_CONTEXT), animate=False, immediate=True)
+        # A mark on the first screen leaves the view at the top, the title and byline in it.
+        on_first_screen = top < self.scrollable_content_region.height - 1
+        y = 0 if on_first_screen else max(0, top - self.MATCH_CONTEXT)
+        self.scroll_to(y=y, animate=False, immediate=True)
 
     def watch_show_removed(self) -> None:
         """Show or hide the removed lines."""

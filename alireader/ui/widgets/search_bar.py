@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from alireader.core.text import visible_controls
+from alireader.ui.bound_keys import bound_key, bound_key_name
 
 PLACEHOLDER = "{search} Search: words, typos and accents welcome ({help} for the syntax)"
 """The empty bar's hint, with the keys bound to ``search.focus`` and ``app.help`` now."""
@@ -67,8 +68,6 @@ class SearchBar(Input):
 
     def on_mount(self) -> None:
         """Name the keys the keymap gives searching and the help page."""
-        from alireader.ui.bound_keys import bound_key
-
         self.placeholder = PLACEHOLDER.format(
             search=bound_key(self.app, "search.focus", "slash"),
             help=bound_key(self.app, "app.help", "question_mark"),
@@ -79,8 +78,6 @@ class SearchBar(Input):
         # than search for a lone "?" (which finds nothing anyway). Any other key goes on to
         # Input's own handler (Textual calls each class's handler along the MRO until one
         # prevents the default).
-        from alireader.ui.bound_keys import bound_key_name
-
         if not self.value and event.key == bound_key_name(self.app, "app.help", "question_mark"):
             event.stop()
             event.prevent_default()
